@@ -1,0 +1,135 @@
+/** Connections service (G1): view and save connection settings, and check both systems for real. */
+import type { ConnectionsInput, ConnectionsService, ConnectionsView, CheckRequest } from '../../../shared/api';
+import { CheckRequestSchema, ConnectionsInputSchema } from '../../../shared/api';
+import type { ConnectionCheckReport, SystemCheck } from '../../../shared/checks';
+import { maskWebhookUrl, type SecretView } from '../../../shared/settings';
+import { checkBitrix24 } from '../../connectors/bitrix24/check';
+import { checkOnec } from '../../connectors/onec/check';
+import { portalFromWebhook, resolveConnections, type EffectiveConnections } from '../connection-config';
+import type { Logger } from '../logger';
+import type { Redactor } from '../redact';
+import type { SecretStore } from '../secret-store';
+import type { SettingsStore } from '../settings-store';
+
+export interface ConnectionsDeps {
+  settings: SettingsStore;
+  secrets: SecretStore;
+  env: NodeJS.ProcessEnv;
+  redactor: Redactor;
+  log: Logger;
+  /** Replaceable for tests; production uses the real checks. */
+  checkOnec?: typeof checkOnec;
+  checkBitrix24?: typeof checkBitrix24;
+}
+
+function secretView(value: string | null, mask: (v: string) => string = () => '••••••'): SecretView {
+  return value ? { set: true, masked: mask(value) } : { set: false, masked: '' };
+}
+
+export function createConnectionsService(deps: ConnectionsDeps): ConnectionsService {
+  const { settings, secrets, env, redactor, log } = deps;
+  const runOnec = deps.checkOnec ?? checkOnec;
+  const runB24 = deps.checkBitrix24 ?? checkBitrix24;
+
+  const registerSecrets = (c: EffectiveConnections) => {
+    redactor.add(c.onec.password);
+    redactor.add(c.bitrix24.webhookUrl);
+    redactor.add(c.bitrix24.clientSecret);
+    redactor.add(c.bitrix24.refreshToken);
+  };
+
+  const view = (): ConnectionsView => {
+    const s = settings.read();
+    const eff = resolveConnections(s, secrets, env);
+    registerSecrets(eff);
+    return {
+      onec: { url: eff.onec.url, user: eff.onec.user, timeZone: eff.onec.timeZone, password: secretView(eff.onec.password || null) },
+      bitrix24: {
+        authMode: eff.bitrix24.authMode,
+        portalUrl: eff.bitrix24.portalUrl,
+        webhookUrl: secretView(eff.bitrix24.webhookUrl || null, maskWebhookUrl),
+        clientId: eff.bitrix24.clientId,
+        clientSecret: secretView(eff.bitrix24.clientSecret || null),
+        refreshToken: secretView(eff.bitrix24.refreshToken || null),
+      },
+      secretStorage: secrets.kind,
+      overriddenByEnv: eff.overriddenByEnv,
+    };
+  };
+
+  return {
+    async get() {
+      return view();
+    },
+
+    async save(rawInput: ConnectionsInput) {
+      const input = ConnectionsInputSchema.parse(rawInput);
+      const s = settings.read();
+      s.onec.url = input.onec.url.trim();
+      s.onec.user = input.onec.user.trim();
+      if (input.onec.timeZone) s.onec.timeZone = input.onec.timeZone;
+      s.bitrix24.authMode = input.bitrix24.authMode;
+      if (input.bitrix24.clientId !== undefined) s.bitrix24.clientId = input.bitrix24.clientId.trim();
+      if (input.bitrix24.portalUrl !== undefined) s.bitrix24.portalUrl = input.bitrix24.portalUrl.trim();
+      if (input.onec.password !== undefined) secrets.set('onec.password', input.onec.password);
+      if (input.bitrix24.webhookUrl !== undefined) {
+        const hook = input.bitrix24.webhookUrl === null ? null : input.bitrix24.webhookUrl.trim();
+        secrets.set('bitrix24.webhookUrl', hook);
+        if (hook) s.bitrix24.portalUrl = portalFromWebhook(hook);
+      }
+      if (input.bitrix24.clientSecret !== undefined) secrets.set('bitrix24.clientSecret', input.bitrix24.clientSecret);
+      if (input.bitrix24.refreshToken !== undefined) secrets.set('bitrix24.refreshToken', input.bitrix24.refreshToken);
+      settings.write(s);
+      log.info('Настройки подключений сохранены.');
+      return view();
+    },
+
+    async check(rawRequest?: CheckRequest) {
+      const request = CheckRequestSchema.parse(rawRequest ?? {});
+      const eff = resolveConnections(settings.read(), secrets, env, request.draft);
+      registerSecrets(eff);
+      const report: ConnectionCheckReport = { checkedAt: new Date().toISOString() };
+      const tasks: Promise<void>[] = [];
+      if (request.target !== 'bitrix24') {
+        tasks.push(runOnec({ url: eff.onec.url, user: eff.onec.user, password: eff.onec.password }).then((r) => {
+          report.onec = scrub(r, redactor);
+        }));
+      }
+      if (request.target !== 'onec') {
+        const b = eff.bitrix24;
+        tasks.push(runB24({
+          authMode: b.authMode,
+          webhookUrl: b.webhookUrl,
+          portalUrl: b.portalUrl,
+          clientId: b.clientId,
+          clientSecret: b.clientSecret,
+          refreshToken: b.refreshToken,
+        }, {
+          // A rotated refresh token must be kept, or the next refresh fails (ref bitrix24 §1.2).
+          onTokens: (t) => {
+            if (!request.draft) secrets.set('bitrix24.refreshToken', t.refreshToken);
+            redactor.add(t.accessToken);
+            redactor.add(t.refreshToken);
+          },
+        }).then((r) => {
+          report.bitrix24 = scrub(r, redactor);
+        }));
+      }
+      await Promise.all(tasks);
+      for (const r of [report.onec, report.bitrix24]) {
+        if (!r) continue;
+        const system = r.system === 'onec' ? '1С' : 'Битрикс24';
+        const line = `Проверка подключения к ${system}: ${r.message}`;
+        if (r.status === 'error') log.error(line);
+        else if (r.status === 'warning') log.warn(line);
+        else log.info(line);
+      }
+      return report;
+    },
+  };
+}
+
+/** Defense in depth: no secret leaves through a check report, whatever a connector put in it. */
+function scrub<F>(check: SystemCheck<F>, redactor: Redactor): SystemCheck<F> {
+  return JSON.parse(redactor.redact(JSON.stringify(check))) as SystemCheck<F>;
+}
