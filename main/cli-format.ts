@@ -10,7 +10,8 @@ function formatSystem<F>(title: string, check: SystemCheck<F>, found: string[]):
     lines.push(`  ${MARK[item.status]} ${item.title}: ${item.message}`);
     if (item.hint && item.status !== 'ok') lines.push(`      Что сделать: ${item.hint}`);
   }
-  if (check.hint) lines.push(`  Что сделать: ${check.hint}`);
+  const hintShown = check.items.some((i) => i.hint === check.hint && i.status !== 'ok');
+  if (check.hint && !hintShown) lines.push(`  Что сделать: ${check.hint}`);
   for (const f of found) lines.push(`  ${f}`);
   return lines.join('\n');
 }
