@@ -1,0 +1,185 @@
+import { contactInfoTs, extraAttrsTs } from './common';
+import { attr, bool, composite, date, enumOf, num, ref, str, type CatalogDef } from './types';
+
+type CatalogOpts = Partial<Omit<CatalogDef, 'kind' | 'name'>> & { synonym: string };
+
+const catalog = (name: string, o: CatalogOpts): CatalogDef => ({
+  kind: 'Catalog',
+  name,
+  hierarchical: false,
+  codeLength: 9,
+  codeType: 'string',
+  descriptionLength: 50,
+  attrs: [],
+  tabular: [],
+  ...o,
+});
+
+// Catalogs of ref §2 (fields from the Розница 2.2.12 dump, ref caveat at §2).
+export const CATALOGS: CatalogDef[] = [
+  catalog('ФизическиеЛица', {
+    synonym: 'Физическое лицо',
+    hierarchical: true,
+    codeLength: 0, // ref §2.1: no code, Description str(50) = full name
+    descriptionLength: 50,
+    attrs: [
+      attr('ДатаРождения', date),
+      attr('Комментарий', str(0)),
+      attr('Сотрудник', bool),
+      attr('Магазин', ref('Catalog_Магазины')),
+      attr('Пол', enumOf('ПолФизическогоЛица')),
+      attr('ИНН', str(12)),
+    ],
+    tabular: [contactInfoTs(), extraAttrsTs()],
+  }),
+  catalog('ВидыКонтактнойИнформации', {
+    synonym: 'Вид контактной информации',
+    hierarchical: true,
+    codeLength: 0,
+    descriptionLength: 100,
+    attrs: [
+      attr('Тип', enumOf('ТипыКонтактнойИнформации')),
+      attr('РазрешитьВводНесколькихЗначений', bool),
+      attr('ОбязательноеЗаполнение', bool),
+      attr('Используется', bool),
+      attr('РеквизитДопУпорядочивания', num(5, 0)),
+    ],
+  }),
+  catalog('Контрагенты', {
+    synonym: 'Контрагент',
+    hierarchical: true,
+    codeLength: 9,
+    descriptionLength: 100,
+    attrs: [
+      attr('НаименованиеПолное', str(250)),
+      attr('ЮрФизЛицо', enumOf('ЮрФизЛицо')),
+      attr('ИНН', str(12)),
+      attr('КПП', str(9)),
+      attr('КодПоОКПО', str(10)),
+      attr('Комментарий', str(0)),
+      attr('СтранаРегистрации', ref('Catalog_СтраныМира')),
+      attr('ГрафикОплаты', ref('Catalog_ГрафикиОплаты')),
+    ],
+    tabular: [contactInfoTs(), extraAttrsTs()],
+  }),
+  catalog('ИнформационныеКарты', {
+    synonym: 'Информационная карта',
+    hierarchical: true,
+    codeLength: 9,
+    descriptionLength: 50,
+    attrs: [
+      attr('КодКарты', str(200)),
+      attr('ВладелецКарты', composite('Catalog_Контрагенты', 'Catalog_ФизическиеЛица', 'Catalog_Пользователи')),
+      attr('ВидКарты', enumOf('ВидыИнформационныхКарт')),
+      attr('ТипКарты', enumOf('ТипыИнформационныхКарт')),
+      attr('ВидДисконтнойКарты', ref('Catalog_ВидыДисконтныхКарт')),
+      attr('ДатаОткрытия', date),
+      attr('БонуснаяПрограммаЛояльности', ref('Catalog_БонусныеПрограммыЛояльности')),
+      attr('КартаДляНакоплений', ref('Catalog_ИнформационныеКарты')),
+      attr('ПроцентСкидки', num(10, 0)),
+    ],
+    tabular: [contactInfoTs()],
+  }),
+  catalog('ВидыДисконтныхКарт', { synonym: 'Вид дисконтной карты', codeLength: 9, descriptionLength: 50 }),
+  catalog('Номенклатура', {
+    synonym: 'Номенклатура',
+    hierarchical: true,
+    codeLength: 11,
+    descriptionLength: 100,
+    attrs: [
+      attr('НаименованиеПолное', str(1024)),
+      attr('Артикул', str(25)),
+      attr('ВидНоменклатуры', ref('Catalog_ВидыНоменклатуры')),
+      attr('ЕдиницаИзмерения', ref('Catalog_БазовыеЕдиницыИзмерения')),
+      attr('СтавкаНДС', enumOf('СтавкиНДС')),
+      attr('ТипНоменклатуры', enumOf('ТипыНоменклатуры')),
+      attr('ТоварнаяГруппа', ref('Catalog_ТоварныеГруппы')),
+      attr('Производитель', ref('Catalog_Контрагенты')),
+      attr('Описание', str(1024)),
+      attr('Весовой', bool),
+      attr('Вес', num(15, 3)),
+    ],
+    tabular: [extraAttrsTs()],
+  }),
+  catalog('БазовыеЕдиницыИзмерения', {
+    synonym: 'Базовая единица измерения',
+    codeLength: 3,
+    descriptionLength: 25,
+    attrs: [attr('НаименованиеПолное', str(100)), attr('МеждународноеСокращение', str(3))],
+  }),
+  catalog('ВидыЦен', {
+    synonym: 'Вид цен',
+    codeLength: 9,
+    descriptionLength: 50,
+    attrs: [
+      attr('ЦенаВключаетНДС', bool),
+      attr('ВалютаЦены', ref('Catalog_Валюты')),
+      attr('СпособЗаданияЦены', enumOf('СпособыЗаданияЦен')),
+      attr('ИспользоватьПриПродаже', bool),
+      attr('Идентификатор', str(50)),
+    ],
+  }),
+  catalog('ПравилаЦенообразования', {
+    synonym: 'Правило ценообразования',
+    codeLength: 9,
+    descriptionLength: 50,
+    attrs: [attr('ВидЦен', ref('Catalog_ВидыЦен')), attr('Комментарий', str(0))],
+  }),
+  catalog('Магазины', {
+    synonym: 'Магазин',
+    codeLength: 9,
+    descriptionLength: 50,
+    attrs: [
+      attr('СкладПродажи', ref('Catalog_Склады')),
+      attr('СкладПоступления', ref('Catalog_Склады')),
+      attr('ПравилоЦенообразования', ref('Catalog_ПравилаЦенообразования')),
+      attr('ФорматМагазина', ref('Catalog_ФорматыМагазинов')),
+      attr('Организация', ref('Catalog_Организации')),
+    ],
+    tabular: [contactInfoTs()],
+  }),
+  catalog('Организации', {
+    synonym: 'Организация',
+    codeLength: 9,
+    descriptionLength: 100,
+    attrs: [
+      attr('НаименованиеПолное', str(250)),
+      attr('ИНН', str(12)),
+      attr('КПП', str(9)),
+      attr('Префикс', str(2)),
+      attr('ЮрФизЛицо', enumOf('ЮрФизЛицо')),
+    ],
+  }),
+  catalog('Склады', {
+    synonym: 'Склад',
+    hierarchical: true,
+    codeLength: 9,
+    descriptionLength: 100,
+    attrs: [attr('ТипСклада', enumOf('ТипыСкладов')), attr('Магазин', ref('Catalog_Магазины'))],
+  }),
+  catalog('КассыККМ', {
+    synonym: 'Касса ККМ',
+    codeLength: 5,
+    codeType: 'number', // numeric code → Edm.Int64 → JSON string (ref §1.4)
+    descriptionLength: 100,
+    attrs: [attr('Магазин', ref('Catalog_Магазины')), attr('Организация', ref('Catalog_Организации'))],
+  }),
+  catalog('ВидыОплатЧекаККМ', {
+    synonym: 'Вид оплаты чека ККМ',
+    codeLength: 9,
+    descriptionLength: 50,
+    attrs: [attr('ТипОплаты', enumOf('ТипыОплатЧекаККМ')), attr('Организация', ref('Catalog_Организации'))],
+  }),
+  catalog('Валюты', {
+    synonym: 'Валюта',
+    codeLength: 3,
+    descriptionLength: 10,
+    attrs: [
+      attr('НаименованиеПолное', str(50)),
+      attr('ЗагружаетсяИзИнтернета', bool),
+      attr('Наценка', num(10, 2)),
+      attr('ОсновнаяВалюта', ref('Catalog_Валюты')),
+      attr('ПараметрыПрописи', str(200)),
+    ],
+  }),
+];
