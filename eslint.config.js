@@ -6,7 +6,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'url', 'util', 'stream', 'events', 'zlib', 'tls', 'dns', 'worker_threads'];
+// Bare Node built-in names go in `paths` (exact module names), so relative files such as './events' are not caught.
+const nodeBuiltinNames = ['fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'url', 'util', 'stream', 'events', 'zlib', 'tls', 'dns', 'worker_threads'];
+const nodeBuiltinPaths = (message) => nodeBuiltinNames.map((name) => ({ name, message }));
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'release/**', 'e2e/artifacts/**', 'bench/results/**'] },
@@ -26,8 +28,9 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', {
+        paths: nodeBuiltinPaths('shared/ must not import Node built-ins.'),
         patterns: [
-          { group: nodeBuiltins, message: 'shared/ must not import Node built-ins.' },
+          { group: ['node:*'], message: 'shared/ must not import Node built-ins.' },
           { group: ['electron', 'react', 'react-dom', '@mui/*', 'axios', 'better-sqlite3', 'ws'], message: 'shared/ holds pure code only.' },
           { group: ['**/main/**', '**/renderer/**', '../main/*', '../renderer/*'], message: 'shared/ must not depend on main/ or renderer/.' },
         ],
@@ -39,8 +42,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', {
+        paths: nodeBuiltinPaths('renderer/ runs in a browser: no Node built-ins.'),
         patterns: [
-          { group: nodeBuiltins, message: 'renderer/ runs in a browser: no Node built-ins.' },
+          { group: ['node:*'], message: 'renderer/ runs in a browser: no Node built-ins.' },
           { group: ['electron', 'better-sqlite3', 'axios', 'ws'], message: 'renderer/ talks to the core only through the typed API (shared/api.ts).' },
           { group: ['**/main/**', '../../main/*'], message: 'renderer/ must not import main/.' },
         ],
