@@ -28,7 +28,9 @@ export interface Customer {
   kpp?: string;
 }
 
-export type VatRate = 'none' | '0' | '10' | '18' | '20' | '10/110' | '18/118' | '20/120';
+/** VAT rates incl. the 2025–2026 reduced (5 %, 7 %) and new standard (22 %) rates; "20/120" = calculated rate. */
+export const VAT_RATES = ['none', '0', '5', '7', '10', '18', '20', '22', '5/105', '7/107', '10/110', '18/118', '20/120', '22/122'] as const;
+export type VatRate = (typeof VAT_RATES)[number];
 
 export interface Product {
   name: string;

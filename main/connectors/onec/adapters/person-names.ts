@@ -1,0 +1,77 @@
+/**
+ * Name parts of persons: РегистрСведений.ФИОФизЛиц (independent, periodic by day; dimension ФизЛицо is composite,
+ * ref §2.1). The latest record per person wins. A change of today replaces today's record (same key).
+ */
+import type { ODataRow } from '../client';
+import { isoToNaive, refOrNull, toStr } from '../convert';
+import { OnecError } from '../errors';
+import type { OnecContext } from '../options';
+import { castLiteral, datetimeLiteral, stringLiteral } from '../query';
+import { chunk, mapLimit } from '../reads';
+
+export interface NameParts {
+  lastName: string;
+  firstName: string;
+  middleName: string;
+}
+
+export class PersonNames {
+  constructor(private readonly ctx: OnecContext) {}
+
+  private get n() {
+    return this.ctx.names.personName;
+  }
+
+  private select(): string[] {
+    const n = this.n;
+    return ['Period', n.person, `${n.person}_Type`, n.lastName, n.firstName, n.middleName];
+  }
+
+  private latest(rows: ODataRow[]): Map<string, NameParts> {
+    const n = this.n;
+    const best = new Map<string, { period: string; parts: NameParts }>();
+    for (const r of rows) {
+      const id = refOrNull(r[n.person]);
+      if (!id || !toStr(r[`${n.person}_Type`]).endsWith(this.ctx.names.person.set)) continue;
+      const period = toStr(r.Period);
+      const prev = best.get(id);
+      if (prev && prev.period >= period) continue;
+      best.set(id, { period, parts: { lastName: toStr(r[n.lastName]).trim(), firstName: toStr(r[n.firstName]).trim(), middleName: toStr(r[n.middleName]).trim() } });
+    }
+    return new Map([...best].map(([id, v]) => [id, v.parts]));
+  }
+
+  /** Every record, paged on the register's key (registers have no Ref_Key to order by). */
+  async all(): Promise<Map<string, NameParts>> {
+    const rows = await this.ctx.client.all(this.n.set, { select: this.select(), orderby: `Period, ${this.n.person}`, pageSize: this.ctx.options.keyPageSize ?? 5000 });
+    return this.latest(rows);
+  }
+
+  /** Name parts of some persons, 10 per request (a composite condition with cast is long in a URL). */
+  async forPersons(ids: readonly string[]): Promise<Map<string, NameParts>> {
+    const set = this.ctx.names.person.set;
+    const pages = await mapLimit(chunk(ids, 10), 3, (batch) =>
+      this.ctx.client.list(this.n.set, {
+        select: this.select(),
+        filter: batch.map((id) => `${this.n.person} eq ${castLiteral(id, set)}`).join(' or '),
+        top: 1000,
+      }),
+    );
+    return this.latest(pages.flat());
+  }
+
+  /** Writes today's record (POST; when today's already exists — PATCH it by its full key, ref §1.6). */
+  async write(personId: string, parts: NameParts): Promise<void> {
+    const n = this.n;
+    const personType = `StandardODATA.${this.ctx.names.person.set}`;
+    const period = `${isoToNaive(this.ctx.now(), this.ctx.options.timeZone).slice(0, 10)}T00:00:00`;
+    const values = { [n.lastName]: parts.lastName, [n.firstName]: parts.firstName, [n.middleName]: parts.middleName };
+    try {
+      await this.ctx.client.create(n.set, { Period: period, [n.person]: personId, [`${n.person}_Type`]: personType, ...values });
+    } catch (err) {
+      if (!(err instanceof OnecError) || err.odataCode !== '15') throw err; // 15 = key exists (ref §1.8)
+      const key = `Period=${datetimeLiteral(period)},${n.person}=${stringLiteral(personId)},${n.person}_Type=${stringLiteral(personType)}`;
+      await this.ctx.client.patchByKey(n.set, key, values);
+    }
+  }
+}

@@ -1,0 +1,372 @@
+/**
+ * THE ONE PLACE where the connector names Розница objects: entity sets, fields, predefined items and enum values.
+ * Everything else (adapters, the composition check, "Проверить подключение") reads them from here, so a 2.3
+ * release that differs from the 2.2.12 dump the reference was made from (ref §2 caveat) is mapped by passing
+ * overrides (settings JSON) to `resolveNames`, without code changes.
+ *
+ * Conventions (ref §1.3–1.4): a reference field is `<Name>_Key`; a composite field is `<Name>` + `<Name>_Type`
+ * (no `_Key`); enums are strings with the value name; tabular sections are arrays of rows.
+ */
+
+export const DEFAULT_NAMES = {
+  /** Справочник.ФизическиеЛица — retail customers (ref §2.1). No Code; Description = full name, str(50). */
+  person: {
+    set: 'Catalog_ФизическиеЛица',
+    comment: 'Комментарий',
+    contacts: 'КонтактнаяИнформация',
+    /** Employees are ФизическиеЛица too; they are left out of the exchange when this field is published. */
+    employee: 'Сотрудник',
+  },
+  /** РегистрСведений.ФИОФизЛиц — independent, periodic (Day); dimension ФизЛицо is composite (ref §2.1). */
+  personName: {
+    set: 'InformationRegister_ФИОФизЛиц',
+    person: 'ФизЛицо',
+    lastName: 'Фамилия',
+    firstName: 'Имя',
+    middleName: 'Отчество',
+  },
+  /** Справочник.Контрагенты — legal entities (ref §2.1). */
+  company: {
+    set: 'Catalog_Контрагенты',
+    fullName: 'НаименованиеПолное',
+    inn: 'ИНН',
+    kpp: 'КПП',
+    legalForm: 'ЮрФизЛицо',
+    legalFormDefault: 'ЮрЛицо',
+    comment: 'Комментарий',
+    contacts: 'КонтактнаяИнформация',
+  },
+  /** Rows of the КонтактнаяИнформация tabular section (ref §2.1). */
+  contact: {
+    type: 'Тип',
+    kind: 'Вид_Key',
+    presentation: 'Представление',
+    phone: 'НомерТелефона',
+    phoneNoCodes: 'НомерТелефонаБезКодов',
+    email: 'АдресЭП',
+    domain: 'ДоменноеИмяСервера',
+    /** BSP 3 JSON value; written only when published (the UI reads it for editing) — format [unconf]. */
+    value: 'Значение',
+    typePhone: 'Телефон',
+    typeEmail: 'АдресЭлектроннойПочты',
+  },
+  /** Справочник.ВидыКонтактнойИнформации: predefined kinds resolved by PredefinedDataName at start-up. */
+  contactKinds: {
+    set: 'Catalog_ВидыКонтактнойИнформации',
+    personPhone: 'ТелефонФизическогоЛица',
+    personEmail: 'EmailФизическогоЛица',
+    companyPhone: 'ТелефонКонтрагента',
+    companyEmail: 'EmailКонтрагента',
+  },
+  /** Справочник.ИнформационныеКарты — bonus/discount cards (ref §2.2). */
+  card: {
+    set: 'Catalog_ИнформационныеКарты',
+    number: 'КодКарты',
+    /** Composite: Контрагенты | ФизическиеЛица | Пользователи. */
+    owner: 'ВладелецКарты',
+    discountKind: 'ВидДисконтнойКарты_Key',
+    cardType: 'ТипКарты',
+    cardTypeDiscount: 'Дисконтная',
+    medium: 'ВидКарты',
+    mediumBarcode: 'Штриховая',
+    openedAt: 'ДатаОткрытия',
+  },
+  discountCardKinds: { set: 'Catalog_ВидыДисконтныхКарт' },
+  /** Справочник.Номенклатура (ref §2.3). */
+  product: {
+    set: 'Catalog_Номенклатура',
+    fullName: 'НаименованиеПолное',
+    article: 'Артикул',
+    unit: 'ЕдиницаИзмерения_Key',
+    vat: 'СтавкаНДС',
+    productType: 'ТипНоменклатуры',
+    productTypeService: 'Услуга',
+    productTypeGoods: 'Товар',
+    /** Crash-recovery marker of products created by the exchange (M3 only; Номенклатура has no Комментарий). */
+    marker: 'Описание',
+  },
+  units: { set: 'Catalog_БазовыеЕдиницыИзмерения' },
+  /** РегистрСведений.Штрихкоды — independent; Владелец composite (ref §2.3). */
+  barcode: {
+    set: 'InformationRegister_Штрихкоды',
+    barcode: 'Штрихкод',
+    owner: 'Владелец',
+  },
+  /** РегистрСведений.ЦеныНоменклатуры — recorder-subordinate, periodic; SliceLast on the _RecordType set (ref §1.9, §2.3). */
+  price: {
+    sliceSet: 'InformationRegister_ЦеныНоменклатуры_RecordType',
+    priceType: 'ВидЦены_Key',
+    product: 'Номенклатура_Key',
+    price: 'Цена',
+  },
+  priceTypes: { set: 'Catalog_ВидыЦен' },
+  /** Документ.УстановкаЦенНоменклатуры — the only way prices are written (ref §2.3). */
+  priceDoc: {
+    set: 'Document_УстановкаЦенНоменклатуры',
+    agreed: 'Согласован',
+    comment: 'Комментарий',
+    lines: 'Товары',
+    lineProduct: 'Номенклатура_Key',
+    linePriceType: 'ВидЦены_Key',
+    linePrice: 'Цена',
+    lineManual: 'ЦенаИзмененаВручную',
+    priceTypes: 'ВидыЦен',
+    priceTypesPriceType: 'ВидЦены_Key',
+  },
+  /** Документ.ЗаказПокупателя (ref §2.5). */
+  order: {
+    set: 'Document_ЗаказПокупателя',
+    store: 'Магазин_Key',
+    warehouse: 'Склад_Key',
+    organisation: 'Организация_Key',
+    company: 'Контрагент_Key',
+    card: 'ДисконтнаяКарта_Key',
+    /** Composite: Контрагенты | ФизическиеЛица. */
+    cardOwner: 'ВладелецДисконтнойКарты',
+    status: 'Статус',
+    cancelled: 'Отменено',
+    amount: 'СуммаДокумента',
+    priceIncludesVat: 'ЦенаВключаетНДС',
+    comment: 'Комментарий',
+    /** Crash-recovery marker: the Bitrix24 deal id (str(11)). */
+    siteNumber: 'НомерЗаказаНаСайте',
+    siteDate: 'ДатаЗаказаНаСайте',
+    maxLineCode: 'МаксимальныйКодСтроки',
+    lines: 'Товары',
+    /** Status values that end tracking of an order outside the date window. */
+    closedStatuses: ['Закрыт'],
+  },
+  orderLine: {
+    product: 'Номенклатура_Key',
+    quantity: 'Количество',
+    packQuantity: 'КоличествоУпаковок',
+    price: 'Цена',
+    amount: 'Сумма',
+    vat: 'СтавкаНДС',
+    vatAmount: 'СуммаНДС',
+    manualDiscountPercent: 'ПроцентРучнойСкидки',
+    manualDiscountAmount: 'СуммаРучнойСкидки',
+    autoDiscountAmount: 'СуммаАвтоматическойСкидки',
+    lineCode: 'КодСтроки',
+  },
+  /** Payment documents (ref §2.6); all read-only. `order` = header ЗаказПокупателя_Key, `basis` = composite ДокументОснование. */
+  receipt: {
+    set: 'Document_ЧекККМ',
+    order: 'ЗаказПокупателя_Key',
+    company: 'Контрагент_Key',
+    cardOwner: 'ВладелецДисконтнойКарты',
+    amount: 'СуммаДокумента',
+    operation: 'ВидОперации',
+    operationReturn: 'Возврат',
+    status: 'СтатусЧекаККМ',
+    /** Statuses of a receipt that does not count (ref §2.6). */
+    ineffectiveStatuses: ['Отложенный', 'Аннулированный'],
+    payments: 'Оплата',
+    paymentKind: 'ВидОплаты_Key',
+    paymentAmount: 'Сумма',
+  },
+  cashIn: {
+    set: 'Document_ПриходныйКассовыйОрдер',
+    order: 'ЗаказПокупателя_Key',
+    basis: 'ДокументОснование',
+    company: 'Контрагент_Key',
+    amount: 'СуммаДокумента',
+  },
+  cardPayment: {
+    set: 'Document_ОплатаОтПокупателяПлатежнойКартой',
+    order: 'ЗаказПокупателя_Key',
+    basis: 'ДокументОснование',
+    company: 'Контрагент_Key',
+    amount: 'СуммаДокумента',
+    done: 'ОплатаВыполнена',
+  },
+  bankPayment: {
+    set: 'Document_РегистрацияБезналичнойОплаты',
+    basis: 'ДокументОснование',
+    company: 'Контрагент_Key',
+    amount: 'СуммаДокумента',
+  },
+  paymentKinds: { set: 'Catalog_ВидыОплатЧекаККМ', type: 'ТипОплаты' },
+  stores: { set: 'Catalog_Магазины' },
+  organisations: { set: 'Catalog_Организации' },
+  warehouses: { set: 'Catalog_Склады' },
+  /** BSP's РегистрСведений.ВерсииПодсистем: optional, only to show the configuration version. */
+  versions: {
+    set: 'InformationRegister_ВерсииПодсистем',
+    name: 'ИмяПодсистемы',
+    version: 'Версия',
+    isMain: 'ЭтоОсновнаяКонфигурация',
+  },
+  /** Enum value maps (1С value name → canonical). */
+  values: {
+    vat: {
+      БезНДС: 'none',
+      НДС0: '0',
+      НДС10: '10',
+      НДС18: '18',
+      НДС20: '20',
+      НДС10_110: '10/110',
+      НДС18_118: '18/118',
+      НДС20_120: '20/120',
+      // 2025–2026 rates (УСН 5 % / 7 %, standard 22 % from 2026). Value names as in current 1С releases [unconf for
+      // 2.3.22]: a release that names them differently is mapped here, without code changes.
+      НДС5: '5',
+      НДС7: '7',
+      НДС22: '22',
+      НДС5_105: '5/105',
+      НДС7_107: '7/107',
+      НДС22_122: '22/122',
+    } as Record<string, string>,
+    paymentType: {
+      Наличные: 'cash',
+      ПлатежнаяКарта: 'card',
+      БанковскийКредит: 'other',
+      ПодарочныйСертификат: 'certificate',
+      Бонусы: 'bonus',
+      ЗачетАванса: 'other',
+      ВРассрочку: 'other',
+    } as Record<string, string>,
+  },
+};
+
+export type OnecNames = typeof DEFAULT_NAMES;
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+export type OnecNameOverrides = DeepPartial<OnecNames>;
+
+function merge<T>(base: T, over: unknown): T {
+  if (over === undefined || over === null) return base;
+  if (typeof base !== 'object' || base === null || Array.isArray(base) || typeof over !== 'object' || Array.isArray(over)) return over as T;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(over as Record<string, unknown>)) out[k] = merge(out[k], v);
+  return out as T;
+}
+
+/** Defaults with the administrator's overrides applied (a differing 2.3 release is mapped here). */
+export function resolveNames(overrides?: OnecNameOverrides): OnecNames {
+  return merge(DEFAULT_NAMES, overrides);
+}
+
+// ---------- what the mapping needs to be published ----------
+
+export type FeatureId = 'customers' | 'cards' | 'products' | 'orders' | 'payments' | 'reference';
+
+export interface SetRequirement {
+  set: string;
+  fields: string[];
+  /** Fields used when published, skipped otherwise (structured contact fields, BSP JSON value …). */
+  optionalFields?: string[];
+  /** Tabular section → its row fields. */
+  tabular?: Record<string, string[]>;
+  /** Tabular section → row fields used when published. */
+  optionalTabular?: Record<string, string[]>;
+  /** Bound functions needed on the set (SliceLast). */
+  functions?: string[];
+  /** Predefined items needed (PredefinedDataName). */
+  predefined?: string[];
+}
+
+export interface FeatureRequirement {
+  feature: FeatureId;
+  /** Russian, for the UI. */
+  title: string;
+  sets: SetRequirement[];
+}
+
+const composite = (name: string): string[] => [name, `${name}_Type`];
+const CATALOG = ['Ref_Key', 'DataVersion', 'DeletionMark', 'Description'];
+const DOCUMENT = ['Ref_Key', 'DataVersion', 'DeletionMark', 'Number', 'Date', 'Posted'];
+
+/** The entity sets and fields each feature reads or writes, derived from the names so they never disagree. */
+export function requirementsFor(n: OnecNames): FeatureRequirement[] {
+  const c = n.contact;
+  const contactRow = ['LineNumber', c.type, c.kind, c.presentation];
+  const contactRowOptional = [c.phone, c.phoneNoCodes, c.email, c.domain, c.value];
+  return [
+    {
+      feature: 'customers',
+      title: 'Покупатели (физические лица и контрагенты)',
+      sets: [
+        { set: n.person.set, fields: [...CATALOG, 'IsFolder', n.person.comment], optionalFields: [n.person.employee], tabular: { [n.person.contacts]: contactRow }, optionalTabular: { [n.person.contacts]: contactRowOptional } },
+        { set: n.personName.set, fields: ['Period', ...composite(n.personName.person), n.personName.lastName, n.personName.firstName, n.personName.middleName] },
+        { set: n.company.set, fields: [...CATALOG, 'IsFolder', n.company.fullName, n.company.inn, n.company.kpp, n.company.legalForm, n.company.comment], tabular: { [n.company.contacts]: contactRow }, optionalTabular: { [n.company.contacts]: contactRowOptional } },
+        {
+          set: n.contactKinds.set,
+          fields: ['Ref_Key', 'PredefinedDataName'],
+          predefined: [n.contactKinds.personPhone, n.contactKinds.personEmail, n.contactKinds.companyPhone, n.contactKinds.companyEmail],
+        },
+      ],
+    },
+    {
+      feature: 'cards',
+      title: 'Бонусные (дисконтные) карты',
+      sets: [
+        { set: n.card.set, fields: [...CATALOG, n.card.number, ...composite(n.card.owner), n.card.discountKind, n.card.cardType, n.card.medium, n.card.openedAt] },
+        { set: n.discountCardKinds.set, fields: ['Ref_Key', 'Description'] },
+      ],
+    },
+    {
+      feature: 'products',
+      title: 'Товары и цены',
+      sets: [
+        { set: n.product.set, fields: [...CATALOG, 'IsFolder', n.product.fullName, n.product.article, n.product.unit, n.product.vat, n.product.productType], optionalFields: [n.product.marker] },
+        { set: n.units.set, fields: ['Ref_Key', 'Code', 'Description'] },
+        { set: n.barcode.set, fields: [n.barcode.barcode, ...composite(n.barcode.owner)] },
+        { set: n.price.sliceSet, fields: ['Period', n.price.priceType, n.price.product, n.price.price], functions: ['SliceLast'] },
+        { set: n.priceTypes.set, fields: ['Ref_Key', 'Description'] },
+        {
+          set: n.priceDoc.set,
+          fields: [...DOCUMENT, n.priceDoc.agreed, n.priceDoc.comment],
+          tabular: {
+            [n.priceDoc.lines]: ['LineNumber', n.priceDoc.lineProduct, n.priceDoc.linePriceType, n.priceDoc.linePrice, n.priceDoc.lineManual],
+            [n.priceDoc.priceTypes]: ['LineNumber', n.priceDoc.priceTypesPriceType],
+          },
+        },
+      ],
+    },
+    {
+      feature: 'orders',
+      title: 'Заказы покупателей',
+      sets: [
+        {
+          set: n.order.set,
+          fields: [
+            ...DOCUMENT, n.order.store, n.order.warehouse, n.order.organisation, n.order.company, n.order.card, ...composite(n.order.cardOwner),
+            n.order.status, n.order.cancelled, n.order.amount, n.order.priceIncludesVat, n.order.comment, n.order.siteNumber,
+          ],
+          optionalFields: [n.order.siteDate, n.order.maxLineCode],
+          tabular: {
+            [n.order.lines]: [
+              'LineNumber', n.orderLine.product, n.orderLine.quantity, n.orderLine.packQuantity, n.orderLine.price, n.orderLine.amount, n.orderLine.vat,
+              n.orderLine.vatAmount, n.orderLine.manualDiscountPercent, n.orderLine.manualDiscountAmount, n.orderLine.autoDiscountAmount, n.orderLine.lineCode,
+            ],
+          },
+        },
+      ],
+    },
+    {
+      feature: 'payments',
+      title: 'Оплаты',
+      sets: [
+        {
+          set: n.receipt.set,
+          fields: [...DOCUMENT, n.receipt.order, n.receipt.company, ...composite(n.receipt.cardOwner), n.receipt.amount, n.receipt.operation, n.receipt.status],
+          tabular: { [n.receipt.payments]: ['LineNumber', n.receipt.paymentKind, n.receipt.paymentAmount] },
+        },
+        { set: n.cashIn.set, fields: [...DOCUMENT, n.cashIn.order, ...composite(n.cashIn.basis), n.cashIn.company, n.cashIn.amount] },
+        { set: n.cardPayment.set, fields: [...DOCUMENT, n.cardPayment.order, ...composite(n.cardPayment.basis), n.cardPayment.company, n.cardPayment.amount, n.cardPayment.done] },
+        { set: n.bankPayment.set, fields: [...DOCUMENT, ...composite(n.bankPayment.basis), n.bankPayment.company, n.bankPayment.amount] },
+        { set: n.paymentKinds.set, fields: ['Ref_Key', 'Description', n.paymentKinds.type] },
+      ],
+    },
+    {
+      feature: 'reference',
+      title: 'Справочные данные (магазины, организации, склады)',
+      sets: [
+        { set: n.stores.set, fields: ['Ref_Key', 'Description'] },
+        { set: n.organisations.set, fields: ['Ref_Key', 'Description'] },
+        { set: n.warehouses.set, fields: ['Ref_Key', 'Description'] },
+      ],
+    },
+  ];
+}

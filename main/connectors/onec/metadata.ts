@@ -1,0 +1,129 @@
+/**
+ * `$metadata` (CSDL, OData v3) → a small model: published entity sets, their properties with Edm types,
+ * tabular-section row types and bound functions (SliceLast, Post …). Only published objects appear (ref §1.11),
+ * which is exactly what the composition check needs.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { OnecError } from './errors';
+
+export interface EdmProperty {
+  name: string;
+  /** e.g. `Edm.String`, `Edm.Guid`, `Collection(StandardODATA.Catalog_X_КонтактнаяИнформация_RowType)`. */
+  type: string;
+  maxLength?: number;
+}
+
+export interface EdmStructure {
+  name: string;
+  properties: Map<string, EdmProperty>;
+  navigations: Set<string>;
+}
+
+export interface EdmFunction {
+  name: string;
+  /** Short type name of the binding parameter (the entity type the function is bound to). */
+  bindingType?: string;
+}
+
+export interface ODataModel {
+  /** Entity set name → short entity type name. */
+  entitySets: Map<string, string>;
+  /** Entity and complex types by short name. */
+  structures: Map<string, EdmStructure>;
+  functions: EdmFunction[];
+}
+
+type XmlNode = Record<string, unknown>;
+
+const ARRAYS = new Set(['Schema', 'EntityType', 'ComplexType', 'Property', 'NavigationProperty', 'EntityContainer', 'EntitySet', 'FunctionImport', 'Parameter']);
+
+function arr(node: unknown, key: string): XmlNode[] {
+  const v = (node as XmlNode | undefined)?.[key];
+  return Array.isArray(v) ? (v as XmlNode[]) : [];
+}
+
+function attr(node: XmlNode, name: string): string | undefined {
+  const v = node[`@_${name}`];
+  return v == null ? undefined : String(v);
+}
+
+/** `StandardODATA.Catalog_X` → `Catalog_X`; `Collection(StandardODATA.X)` → `X`. */
+export function shortTypeName(type: string): string {
+  const inner = /^Collection\((.*)\)$/.exec(type)?.[1] ?? type;
+  const dot = inner.lastIndexOf('.');
+  return dot >= 0 ? inner.slice(dot + 1) : inner;
+}
+
+export function parseMetadata(xml: string): ODataModel {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    removeNSPrefix: true,
+    parseAttributeValue: false,
+    parseTagValue: false,
+    isArray: (name) => ARRAYS.has(name),
+  });
+  let doc: XmlNode;
+  try {
+    doc = parser.parse(xml) as XmlNode;
+  } catch (err) {
+    throw new OnecError('NOT_ODATA', 'Описание метаданных OData ($metadata) от 1С не разобрано как XML.', { cause: err });
+  }
+  const edmx = doc['Edmx'] as XmlNode | undefined;
+  const services = edmx?.['DataServices'] as XmlNode | undefined;
+  if (!services) throw new OnecError('NOT_ODATA', 'Ответ на запрос $metadata не является описанием метаданных OData. Проверьте адрес публикации.');
+  const model: ODataModel = { entitySets: new Map(), structures: new Map(), functions: [] };
+  for (const schema of arr(services, 'Schema')) {
+    for (const t of [...arr(schema, 'EntityType'), ...arr(schema, 'ComplexType')]) {
+      const name = attr(t, 'Name');
+      if (!name) continue;
+      const properties = new Map<string, EdmProperty>();
+      for (const p of arr(t, 'Property')) {
+        const pn = attr(p, 'Name');
+        const type = attr(p, 'Type');
+        if (!pn || !type) continue;
+        const ml = Number(attr(p, 'MaxLength'));
+        properties.set(pn, { name: pn, type, ...(Number.isFinite(ml) && ml > 0 ? { maxLength: ml } : {}) });
+      }
+      const navigations = new Set(arr(t, 'NavigationProperty').map((n) => attr(n, 'Name')).filter((n): n is string => !!n));
+      model.structures.set(name, { name, properties, navigations });
+    }
+    for (const container of arr(schema, 'EntityContainer')) {
+      for (const s of arr(container, 'EntitySet')) {
+        const name = attr(s, 'Name');
+        const type = attr(s, 'EntityType');
+        if (name && type) model.entitySets.set(name, shortTypeName(type));
+      }
+      for (const f of arr(container, 'FunctionImport')) {
+        const name = attr(f, 'Name');
+        if (!name) continue;
+        const binding = arr(f, 'Parameter').find((p) => attr(p, 'Name') === 'bindingParameter');
+        const bindingType = binding ? shortTypeName(attr(binding, 'Type') ?? '') : undefined;
+        model.functions.push({ name, ...(bindingType ? { bindingType } : {}) });
+      }
+    }
+  }
+  return model;
+}
+
+/** Properties of an entity set, or undefined when the set is not published. */
+export function setProperties(model: ODataModel, entitySet: string): Map<string, EdmProperty> | undefined {
+  const type = model.entitySets.get(entitySet);
+  return type ? model.structures.get(type)?.properties : undefined;
+}
+
+/** Properties of a tabular section row (`Collection(…_RowType)` property of the owner). */
+export function tabularProperties(model: ODataModel, entitySet: string, section: string): Map<string, EdmProperty> | undefined {
+  const prop = setProperties(model, entitySet)?.get(section);
+  if (!prop || !prop.type.startsWith('Collection(')) return undefined;
+  return model.structures.get(shortTypeName(prop.type))?.properties;
+}
+
+/** A bound function (SliceLast, Post, …) exists for the set; a model without any bound functions is not judged. */
+export function hasBoundFunction(model: ODataModel, entitySet: string, name: string): boolean {
+  const type = model.entitySets.get(entitySet);
+  if (!type) return false;
+  const bound = model.functions.filter((f) => f.bindingType);
+  if (bound.length === 0) return model.functions.some((f) => f.name === name) || model.functions.length === 0;
+  return bound.some((f) => f.name === name && f.bindingType === type);
+}
