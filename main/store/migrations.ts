@@ -36,4 +36,19 @@ export const migrations: Migration[] = [
       CREATE INDEX log_entries_run ON log_entries(run_id);
     `,
   },
+  {
+    id: 2,
+    name: '1С change-detection snapshots',
+    sql: `
+      CREATE TABLE onec_snapshots (
+        scope TEXT NOT NULL,
+        id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        date TEXT,
+        open INTEGER,
+        tag TEXT,
+        PRIMARY KEY (scope, id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
