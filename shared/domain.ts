@@ -100,7 +100,9 @@ export interface EntityDataMap {
 /** A record as read from one system: native id, opaque version, and the canonical data. */
 export interface SourceRecord<T> {
   id: string;
-  /** Opaque version (1С DataVersion, Б24 updatedTime/DATE_MODIFY); changes on every write. */
+  /** Opaque version, defined by each connector (1С: DataVersion plus what lives outside the object, e.g. a card or a
+   *  price; Б24: DATE_MODIFY, modifier and a hash of the data, since timestamps have 1-second precision). Changes on
+   *  every write; compare for equality only. */
   version: string;
   deleted: boolean;
   /** Who wrote last, when the system tells (Б24 MODIFY_BY_ID); used to recognise our own writes. */
