@@ -8,19 +8,11 @@ import { Bitrix24Client } from './client';
 import type { Clock } from './clock';
 import { isObject } from './envelope';
 import { Bitrix24Error } from './errors';
-import { createAuth, createTransport } from './factory';
+import { createAuth, createTransport, type Bitrix24ConnectionConfig } from './factory';
 import { maskSecrets, parsePortalUrl, parseWebhookUrl } from './webhook-url';
 
-export interface Bitrix24CheckConfig {
-  authMode: 'webhook' | 'oauth';
-  webhookUrl?: string;
-  portalUrl?: string;
-  clientId?: string;
-  clientSecret?: string;
-  refreshToken?: string;
-  /** default https://oauth.bitrix.info */
-  oauthServerUrl?: string;
-}
+/** The check takes the connection settings (no pre-obtained access token: it always proves the refresh works). */
+export type Bitrix24CheckConfig = Omit<Bitrix24ConnectionConfig, 'accessToken'>;
 
 export interface Bitrix24CheckDeps {
   http?: AxiosInstance;
