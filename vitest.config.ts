@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import SummaryReporter from './e2e/support/summary-reporter';
+import SummaryReporter from './e2e/support/summary-reporter.ts';
 
 // Unit and integration tests: shared/, main/, and the simulators' own tests. Plain Node, no browser.
 export default defineConfig({

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import SummaryReporter from './e2e/support/summary-reporter';
+import SummaryReporter from './e2e/support/summary-reporter.ts';
 
 // Browser end-to-end tests: the real app in headless mode, driven by Playwright in Debian's chromium.
 export default defineConfig({

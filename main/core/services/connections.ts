@@ -30,6 +30,16 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
   const { settings, secrets, env, redactor, log } = deps;
   const runOnec = deps.checkOnec ?? checkOnec;
   const runB24 = deps.checkBitrix24 ?? checkBitrix24;
+  /**
+   * OAuth refresh tokens are single-use: a check that refreshes makes the old one dead. Remember old → new, so that a
+   * form saved after a check (still holding the token the admin typed) stores the live token, not the dead one.
+   */
+  const rotated = new Map<string, string>();
+  const liveToken = (token: string): string => {
+    let t = token;
+    for (let i = 0; i < 100 && rotated.has(t); i++) t = rotated.get(t) as string;
+    return t;
+  };
 
   const registerSecrets = (c: EffectiveConnections) => {
     redactor.add(c.onec.password);
@@ -78,7 +88,9 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
         if (hook) s.bitrix24.portalUrl = portalFromWebhook(hook);
       }
       if (input.bitrix24.clientSecret !== undefined) secrets.set('bitrix24.clientSecret', input.bitrix24.clientSecret);
-      if (input.bitrix24.refreshToken !== undefined) secrets.set('bitrix24.refreshToken', input.bitrix24.refreshToken);
+      if (input.bitrix24.refreshToken !== undefined) {
+        secrets.set('bitrix24.refreshToken', input.bitrix24.refreshToken === null ? null : liveToken(input.bitrix24.refreshToken.trim()));
+      }
       settings.write(s);
       log.info('Настройки подключений сохранены.');
       return view();
@@ -107,9 +119,11 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
         }, {
           // A rotated refresh token must be kept, or the next refresh fails (ref bitrix24 §1.2).
           onTokens: (t) => {
-            if (!request.draft) secrets.set('bitrix24.refreshToken', t.refreshToken);
             redactor.add(t.accessToken);
             redactor.add(t.refreshToken);
+            if (b.refreshToken) rotated.set(b.refreshToken, t.refreshToken);
+            // The saved token was the one used (no other typed in the form): keep the rotated one right away.
+            if (b.refreshToken === secrets.get('bitrix24.refreshToken')) secrets.set('bitrix24.refreshToken', t.refreshToken);
           },
         }).then((r) => {
           report.bitrix24 = scrub(r, redactor);
