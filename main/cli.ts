@@ -99,7 +99,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const report = await core.api.connections.check({ target: 'both' });
         const failed = [report.onec, report.bitrix24].some((r) => r?.status === 'error');
         const code = failed ? EXIT.CONFIG_OR_CONNECTION : EXIT.OK;
-        io.out(json ? JSON.stringify({ ok: !failed, exitCode: code, report }, null, 2) : formatCheckReport(report));
+        io.out(json ? JSON.stringify({ ok: !failed, exitCode: code, report }) : formatCheckReport(report));
         return code;
       } finally {
         core.close();
