@@ -71,7 +71,15 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   const log = core.log.child('server');
 
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      log.error(`Ошибка обработки запроса: ${e instanceof Error ? e.message : String(e)}`);
+      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', 'Внутренняя ошибка сервера. Подробности в журнале.'));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!guard.hostAllowed(req)) {
       sendJson(res, 421, fail('FORBIDDEN', 'Запрос к неизвестному адресу отклонён.'));
       return;
@@ -113,7 +121,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
     }
     const result = dot < 0 ? fail('NOT_FOUND', `Неизвестный метод ${name}.`) : await dispatch(core.api, name.slice(0, dot), name.slice(dot + 1), args, log);
     sendJson(res, 200, result);
-  });
+  }
 
   const wss = new WebSocketServer({
     noServer: true,

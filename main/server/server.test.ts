@@ -140,3 +140,22 @@ describe('headless server guards', () => {
     expect(run.body.error?.message).toMatch(/пока не реализовано/);
   });
 });
+
+describe('headless server static files', () => {
+  it('serves the renderer, refuses path traversal and survives malformed URLs', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'headless-static-'));
+    const rendererDir = path.join(dataDir, 'renderer');
+    fs.mkdirSync(rendererDir);
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>ok</title>');
+    fs.writeFileSync(path.join(dataDir, 'secret.txt'), 'do not serve');
+    server = await startHeadless({ dataDir, port: 0, env: {}, rendererDir });
+    const index = await fetch(server.url);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const traversal = await fetch(`${server.url}..%2fsecret.txt`);
+    expect(await traversal.text()).not.toContain('do not serve');
+    const malformed = await fetch(`${server.url}%E0%A4%A`);
+    expect(malformed.status).toBe(400);
+    expect((await fetch(server.url)).status).toBe(200);
+  });
+});

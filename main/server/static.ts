@@ -29,7 +29,13 @@ const NOT_BUILT = `<!doctype html><html lang="ru"><meta charset="utf-8"><title>Ð
 export function serveStatic(rootDir: string, urlPath: string, res: ServerResponse): void {
   securityHeaders(res);
   res.setHeader('Content-Security-Policy', CSP);
-  const rel = decodeURIComponent(urlPath.split('?')[0]).replace(/^\/+/, '') || 'index.html';
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath.split('?')[0]).replace(/^\/+/, '') || 'index.html';
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
   const file = path.resolve(rootDir, rel);
   if (!file.startsWith(path.resolve(rootDir) + path.sep)) {
     res.writeHead(404).end();
