@@ -26,12 +26,15 @@ describe('catalog', () => {
     expect(ok<{ product: Json }>(await api('catalog.product.get', { id: el.id })).product.name).toBe('Сыр твёрдый');
     const byXml = ok<{ products: Json[] }>(await api('catalog.product.list', { filter: { iblockId: 25, xmlId: 'guid-cheese' }, select: ['id', 'iblockId', 'xmlId'] })).products;
     expect(byXml).toEqual([{ id: el.id, iblockId: 25, xmlId: 'guid-cheese' }]);
+    // IN = an array under the plain key; `@` is not among the documented prefixes (D catalog-product-list.md)
+    expect(ok<{ products: Json[] }>(await api('catalog.product.list', { filter: { iblockId: 25, id: [el.id, plain.id] }, select: ['id', 'iblockId'] })).products).toHaveLength(2);
+    expect((await api('catalog.product.list', { filter: { iblockId: 25, '@id': [el.id] }, select: ['id', 'iblockId'] })).status).toBe(400);
     sim().control.personEdit({ entity: 'product', id: el.id as number, fields: { name: 'Сыр (правка)' } });
     expect(ok<{ product: Json }>(await api('catalog.product.get', { id: el.id })).product.modifiedBy).toBe(7);
     ok(await api('catalog.product.delete', { id: plain.id }));
     const gone = await api('catalog.product.get', { id: plain.id });
     expect(gone.status).toBe(400);
-    expect(gone.body).toEqual({ error: '', error_description: 'product does not exist.' });
+    expect(gone.body).toEqual({ error: 0, error_description: 'product does not exist.' }); // D catalog-product-get.md: code 0
     expect((await api('catalog.product.add', { fields: { name: 'no iblock' } })).status).toBe(400);
   });
 
@@ -39,9 +42,13 @@ describe('catalog', () => {
     const pid = ok<{ element: Json }>(await api('catalog.product.add', { fields: { iblockId: 25, name: 'Молоко' } })).element.id;
     const base = ok<{ price: Json }>(await api('catalog.price.add', { fields: { productId: pid, catalogGroupId: 1, price: 89.9, currency: 'RUB' } })).price;
     const whole = ok<{ price: Json }>(await api('catalog.price.add', { fields: { productId: pid, catalogGroupId: 2, price: 80, currency: 'RUB' } })).price;
-    ok(await api('catalog.price.update', { id: base.id, fields: { price: 99.9 } }));
+    // price AND currency are required by catalog.price.update (D catalog-price-update.md)
+    expect((await api('catalog.price.update', { id: base.id, fields: { price: 99.9 } })).body).toEqual({ error: 0, error_description: 'Required fields: currency' });
+    expect((await api('catalog.price.add', { fields: { productId: pid, catalogGroupId: 3 } })).body).toEqual({ error: 0, error_description: 'Required fields: price, currency' });
+    ok(await api('catalog.price.update', { id: base.id, fields: { price: 99.9, currency: 'RUB' } }));
     const list = ok<{ prices: Json[] }>(await api('catalog.price.list', { filter: { productId: pid } })).prices;
     expect(list.map((p) => [p.catalogGroupId, p.price])).toEqual([[1, 99.9], [2, 80]]);
+    expect((await api('catalog.price.modify', { fields: { product: { id: pid, prices: [{ id: base.id, price: 1 }] } } })).body).toMatchObject({ error: 0 });
     const mod = ok<{ prices: Json[] }>(await api('catalog.price.modify', { fields: { product: { id: pid, prices: [{ id: base.id, catalogGroupId: 1, price: 109.9, currency: 'RUB' }] } } })).prices;
     expect(mod).toHaveLength(1);
     const after = ok<{ prices: Json[] }>(await api('catalog.price.list', { filter: { productId: pid } })).prices;
@@ -59,5 +66,14 @@ describe('catalog', () => {
     expect(list.map((x) => x.id)).toEqual([child.id]);
     ok(await api('catalog.section.delete', { id: child.id }));
     expect((await api('catalog.section.get', { id: child.id })).status).toBe(400);
+  });
+
+  it('services: catalog.product.service.add → result.service, type 7; `type` is read-only in catalog.product.add', async () => {
+    const svc = ok<{ service: Json }>(await api('catalog.product.service.add', { fields: { iblockId: 25, name: 'Монтаж', xmlId: 'svc' } })).service;
+    expect(svc).toMatchObject({ name: 'Монтаж', type: 7, xmlId: 'svc' });
+    expect(ok<{ service: Json }>(await api('catalog.product.service.get', { id: svc.id })).service.type).toBe(7);
+    const p = ok<{ element: Json }>(await api('catalog.product.add', { fields: { iblockId: 25, name: 'Не услуга', type: 7 } })).element;
+    expect(p.type).toBe(1);
+    expect((await api('catalog.product.service.get', { id: p.id })).body).toMatchObject({ error: 0 });
   });
 });

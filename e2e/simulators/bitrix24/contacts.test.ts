@@ -143,6 +143,10 @@ describe('user fields (ref §4.5)', () => {
     }
     expect(ok(await api('crm.contact.userfield.add', { fields: { FIELD_NAME: 'X'.repeat(43), USER_TYPE_ID: 'string' } }))).toEqual(expect.any(Number)); // 7 + 43 = 50
     expect((await api('crm.contact.userfield.add', { fields: { FIELD_NAME: 'BONUS_CARD', USER_TYPE_ID: 'string' } })).body.error).toBe('ERROR_CORE');
+    // lowercase is upper-cased and `UF_` becomes `UF_CRM_` (D crm-contact-userfield-add.md)
+    ok(await api('crm.contact.userfield.add', { fields: { FIELD_NAME: 'uf_manager_note', USER_TYPE_ID: 'string' } }));
+    const names = ok<Json[]>(await api('crm.contact.userfield.list', { filter: { FIELD_NAME: 'UF_CRM_MANAGER_NOTE' } })).map((u) => u.FIELD_NAME);
+    expect(names).toEqual(['UF_CRM_MANAGER_NOTE']);
   });
 });
 

@@ -66,6 +66,8 @@ describe('product rows and opportunity', () => {
     expect(ok<Json>(await api('crm.deal.get', { id: deal })).OPPORTUNITY).toBe('1.00');
     expect((await api('crm.item.productrow.get', { id: row.id })).body.error).toBe('NOT_FOUND');
     expect((await api('crm.item.productrow.list', { filter: { '=ownerId': deal } })).status).toBe(400);
+    // the keys must carry the `=` prefix (D crm-item-productrow-list.md)
+    expect((await api('crm.item.productrow.list', { filter: { ownerType: 'D', ownerId: deal } })).body).toMatchObject({ error: 'INVALID_ARG_VALUE' });
   });
 
   it('row changes bump the deal DATE_MODIFY unless switched off (ref §9 Unverified)', async () => {

@@ -14,8 +14,13 @@ describe('crm.item.payment.*', () => {
     ok(await api('crm.item.payment.product.add', { paymentId: payId, rowId: rows[0].id, quantity: 1 }));
     const available = ok<{ productRows: Json[] }>(await api('crm.item.productrow.getAvailableForPayment', { ownerType: 'D', ownerId: deal })).productRows;
     expect(available.map((r) => [r.productName, r.quantity])).toEqual([['A', 1], ['B', 1]]);
-    expect((await api('crm.item.payment.product.add', { paymentId: payId, rowId: rows[0].id, quantity: 5 })).status).toBe(400);
-    expect(ok<Json[]>(await api('crm.item.payment.product.list', { paymentId: payId }))).toEqual([{ id: expect.any(Number), rowId: rows[0].id, quantity: 1 }]);
+    // D crm-item-payment-product-add.md: business errors are HTTP 400 with the numeric code 0
+    expect((await api('crm.item.payment.product.add', { paymentId: payId, rowId: rows[0].id, quantity: 5 })).body).toEqual({ error: 0, error_description: 'Insufficient product quantity to add to payment' });
+    expect((await api('crm.item.payment.product.add', { paymentId: payId, rowId: rows[0].id })).body).toMatchObject({ error: 100 });
+    // D crm-item-payment-product-list.md: `filter` is required; items carry id, paymentId, quantity, rowId.
+    expect((await api('crm.item.payment.product.list', { paymentId: payId })).body).toMatchObject({ error: 100 });
+    expect(ok<Json[]>(await api('crm.item.payment.product.list', { paymentId: payId, filter: { '>id': 0 } }))).toEqual([{ id: expect.any(Number), paymentId: payId, rowId: rows[0].id, quantity: 1 }]);
+    expect(ok<Json[]>(await api('crm.item.payment.product.list', { paymentId: payId, filter: { '>quantity': 1 } }))).toEqual([]);
     expect(ok<Json>(await api('crm.item.payment.get', { id: payId })).sum).toBe(100);
     ok(await api('crm.item.payment.pay', { id: payId }));
     const paid = ok<Json>(await api('crm.item.payment.get', { id: payId }));
@@ -26,7 +31,11 @@ describe('crm.item.payment.*', () => {
     ok(await api('crm.item.payment.update', { id: payId, fields: { paySystemId: 2, paid: 'Y' } }));
     expect(ok<Json[]>(await api('crm.item.payment.list', { entityTypeId: 2, entityId: deal }))).toEqual([expect.objectContaining({ id: payId, paid: 'Y', paySystemId: 2, paySystemName: 'Банковская карта' })]);
     ok(await api('crm.item.payment.delete', { id: payId }));
-    expect((await api('crm.item.payment.get', { id: payId })).body.error).toBe('NOT_FOUND');
+    // D crm-item-payment-get.md error table: code 0 (not NOT_FOUND as the crm.item.* methods).
+    const gone = await api('crm.item.payment.get', { id: payId });
+    expect(gone.status).toBe(400);
+    expect(gone.body).toEqual({ error: 0, error_description: 'Payment has not been found' });
+    expect((await api('crm.item.payment.list', { entityId: deal })).body).toMatchObject({ error: 100 });
     expect(sim().control.records('paymentProduct')).toEqual([]);
   });
 

@@ -266,3 +266,18 @@ describe('fast scan', () => {
     expect(cmd.p0).toContain('start=-1');
   });
 });
+
+describe('numeric error codes (D crm-item-payment-get.md, catalog-price-add.md: `"error": 0`, `"error": 200040300010`)', () => {
+  it('reads `{error: 0}` as the method error it is: no retry, typed code, no "bad response"', async () => {
+    const portal = new FakePortal()
+      .on('crm.item.payment.get', () => { throw new PortalFault({ status: 400, json: { error: 0, error_description: 'Payment has not been found' } }); })
+      .on('catalog.price.add', () => { throw new PortalFault({ status: 400, json: { error: 0, error_description: 'Required fields: price, currency' } }); })
+      .on('catalog.product.add', () => { throw new PortalFault({ status: 400, json: { error: 200040300040, error_description: 'Access Denied' } }); });
+    const client = makeClient(portal);
+    await expect(client.call('crm.item.payment.get', { id: 5 })).rejects.toMatchObject({ code: 'NOT_FOUND', apiError: '0', retryable: false });
+    await expect(client.call('catalog.price.add', { fields: {} })).rejects.toMatchObject({ code: 'VALIDATION', outcomeUnknown: false });
+    await expect(client.call('catalog.product.add', { fields: {} })).rejects.toMatchObject({ code: 'ACCESS_DENIED', apiError: '200040300040' });
+    expect(portal.log).toHaveLength(3);
+    expect(client.stats().retries).toBe(0);
+  });
+});

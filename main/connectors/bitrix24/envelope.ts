@@ -29,7 +29,10 @@ export interface B24BatchResult {
 }
 
 export interface B24ErrorBody {
-  error: string;
+  /** A name ("NOT_FOUND"), an empty string (deprecated CRM methods) or a NUMBER: `0` for the business errors of
+   *  crm.item.payment.* and catalog.*, `200040300010`-style codes of catalog.* (D crm-item-payment-get.md,
+   *  catalog-price-add.md, catalog-product-add.md). */
+  error: string | number;
   error_description?: string;
 }
 
@@ -38,7 +41,7 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 export function isErrorBody(v: unknown): v is B24ErrorBody {
-  return isObject(v) && typeof v.error === 'string' && !('result' in v);
+  return isObject(v) && (typeof v.error === 'string' || typeof v.error === 'number') && !('result' in v);
 }
 
 export function isSuccessBody(v: unknown): v is B24Success {

@@ -23,6 +23,12 @@ describe('errorFromApi (ref §3.3)', () => {
     [500, 'ERROR_UNEXPECTED_ANSWER', '', 'SERVER_ERROR', true],
     [400, '', 'Not found', 'NOT_FOUND', false],
     [400, '', 'product does not exist.', 'NOT_FOUND', false],
+    [400, '0', 'Payment has not been found', 'NOT_FOUND', false], // D crm-item-payment-*.md (error 0)
+    [400, '0', 'Payable item has not been found', 'NOT_FOUND', false],
+    [400, 'OWNER_NOT_FOUND', 'Owner was not found', 'NOT_FOUND', false], // D crm-item-productrow-set.md
+    [400, 'ERROR_NOT_FOUND', "The entity with ID '235' is not found.", 'NOT_FOUND', false],
+    [400, '200040300010', 'Access Denied', 'ACCESS_DENIED', false], // D catalog-product-get.md
+    [400, '0', 'Required fields: price, currency', 'VALIDATION', false], // D catalog-price-update.md
     [400, 'ERROR_CORE', 'Email "x@" is an invalid address.', 'VALIDATION', false],
     [400, 'ERROR_BATCH_LENGTH_EXCEEDED', 'Max batch length exceeded', 'METHOD_ERROR', false],
   ])('%i %s %s → %s', (status, error, desc, code, retryable) => {

@@ -179,10 +179,14 @@ export function errorFromApi(httpStatus: number, error: string, description: str
   if (upper === 'WRONG_AUTH_TYPE') {
     return new Bitrix24Error({ ...base, code: 'WRONG_AUTH_TYPE', userMessage: 'Этот метод Битрикс24 работает только через приложение (OAuth), а не через вебхук. Переключите способ подключения на «Локальное приложение».' });
   }
-  if (upper === 'ACCESS_DENIED' || upper === 'USER_ACCESS_ERROR' || httpStatus === 403) {
+  // catalog.* answers rights problems with HTTP 400 and numeric codes, e.g. `200040300010` "Access Denied",
+  // "Insufficient permissions" (D catalog-product-get.md, crm-item-payment-get.md).
+  if (upper === 'ACCESS_DENIED' || upper === 'USER_ACCESS_ERROR' || httpStatus === 403 || /^(access denied|insufficient (rights|permissions))/.test(desc)) {
     return new Bitrix24Error({ ...base, code: 'ACCESS_DENIED', userMessage: 'У пользователя, от имени которого создан вебхук, нет прав на это действие. Создайте вебхук от имени администратора портала или выдайте пользователю права в CRM.' });
   }
-  if (upper === 'NOT_FOUND' || /not found|does not exist|не найден|не существует/.test(desc)) {
+  // "Not found" (crm.contact.get), "product does not exist." (catalog), "Payment has not been found" /
+  // "Payable item has not been found" (crm.item.payment.*, error 0), ERROR_NOT_FOUND, OWNER_NOT_FOUND.
+  if (upper === 'NOT_FOUND' || upper.endsWith('_NOT_FOUND') || /not found|not been found|does not exist|не найден|не существует/.test(desc)) {
     return new Bitrix24Error({ ...base, code: 'NOT_FOUND', userMessage: 'Запись не найдена в Битрикс24 (возможно, её удалили). Проверьте запись на портале.' });
   }
   if (upper === 'INTERNAL_SERVER_ERROR' || upper === 'ERROR_UNEXPECTED_ANSWER' || httpStatus >= 500) {

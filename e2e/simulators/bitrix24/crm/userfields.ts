@@ -10,7 +10,9 @@ export const USER_TYPES = ['string', 'integer', 'double', 'boolean', 'date', 'da
 export function addUserField(state: PortalState, entityId: string, fields: Record<string, unknown>, maxLen = 50): number {
   const raw = toStr(fields.FIELD_NAME ?? fields.fieldName);
   if (!raw) throw restErrors.core('FIELD_NAME is not defined.');
-  const name = raw.startsWith('UF_CRM_') ? raw : `UF_CRM_${raw}`;
+  // D crm-contact-userfield-add.md: lowercase is upper-cased; `X` → `UF_CRM_X`, `UF_X` → `UF_CRM_X`, `UF_CRM_X` kept.
+  const up = raw.toUpperCase();
+  const name = up.startsWith('UF_CRM_') ? up : up.startsWith('UF_') ? `UF_CRM_${up.slice(3)}` : `UF_CRM_${up}`;
   if (!/^UF_CRM_[A-Z0-9_]+$/.test(name)) throw restErrors.core(`Invalid field name "${name}": only A-Z, 0-9 and _ are allowed.`);
   if (name.length > maxLen) throw restErrors.core(`Field name "${name}" is longer than ${maxLen} characters.`);
   const type = toStr(fields.USER_TYPE_ID ?? fields.userTypeId) ?? 'string';

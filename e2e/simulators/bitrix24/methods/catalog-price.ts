@@ -44,11 +44,23 @@ function createPrice(ctx: Ctx, f: Record<string, unknown>): Price {
   return p;
 }
 
+/** Required fields (D catalog-price-add.md: productId, catalogGroupId, price, currency; catalog-price-update.md:
+ *  price, currency — even when only one of them changes). Error: code 0 "Required fields: price, currency". */
+function requireFields(f: Record<string, unknown>, names: string[]): void {
+  const missing = names.filter((n) => f[n] === undefined || f[n] === null || f[n] === '');
+  if (missing.length > 0) throw new RestError(400, 0, `Required fields: ${missing.join(', ')}`);
+}
+
 export const catalogPriceMethods: MethodDef[] = [
-  def('catalog.price.add', 'catalog', (ctx, params) => ({ result: { price: out(createPrice(ctx, optionalRecord(params, 'fields')), ctx.config.timezone) } })),
+  def('catalog.price.add', 'catalog', (ctx, params) => {
+    const f = optionalRecord(params, 'fields');
+    requireFields(f, ['productId', 'catalogGroupId', 'price', 'currency']);
+    return { result: { price: out(createPrice(ctx, f), ctx.config.timezone) } };
+  }),
   def('catalog.price.update', 'catalog', (ctx, params) => {
     const p = mustFind(ctx, requireInt(params, 'id'));
     const draft = { ...p };
+    requireFields(optionalRecord(params, 'fields'), ['price', 'currency']);
     applyFields(ctx, draft, optionalRecord(params, 'fields'));
     Object.assign(p, draft);
     return { result: { price: out(p, ctx.config.timezone) } };
@@ -68,6 +80,8 @@ export const catalogPriceMethods: MethodDef[] = [
     const productId = toInt(product.id);
     if (!productId || !ctx.state.products.has(productId)) throw new RestError(400, 0, 'Product is not found');
     const given = asList(product.prices).filter(isRecord);
+    // every entry needs catalogGroupId, price, currency — also the updated ones (D catalog-price-modify.md)
+    for (const g of given) requireFields(g, ['catalogGroupId', 'price', 'currency']);
     const kept = new Set<number>();
     const result: Price[] = [];
     for (const g of given) {

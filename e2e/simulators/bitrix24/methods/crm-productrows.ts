@@ -80,8 +80,8 @@ export const crmProductRowMethods: MethodDef[] = [
   }),
   def('crm.item.productrow.list', 'crm', (ctx, params) => {
     const filter = asRecord(param(params, 'filter'));
-    const hasOwner = Object.keys(filter).some((k) => /ownerId$/.test(k)) && Object.keys(filter).some((k) => /ownerType$/.test(k));
-    if (!hasOwner) throw new RestError(400, 'ERROR_ARGUMENT', 'filter must contain ownerType and ownerId');
+    // "The following keys must be present: =ownerType, =ownerId" — with the `=` prefix (D crm-item-productrow-list.md).
+    if (!('=ownerType' in filter) || !('=ownerId' in filter)) throw new RestError(400, 'INVALID_ARG_VALUE', 'filter must contain =ownerType and =ownerId');
     const test = compileFilter(filter, rowResolver, { allowLogic: false, offset: ctx.config.timezone });
     const rows = [...ctx.state.productRows.values()].filter(test).sort((a, b) => a.SORT - b.SORT || a.ID - b.ID);
     return pagedOutput(page(rows, startParam(params)), (list) => ({ productRows: list.map(itemRow) }));

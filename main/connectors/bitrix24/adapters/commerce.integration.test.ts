@@ -52,6 +52,39 @@ describe('products', () => {
   });
 });
 
+describe('services', () => {
+  it('creates a service with catalog.product.service.add (`type` is read-only in catalog.product.add) and reads it back', async () => {
+    const { product: p } = adapters();
+    const svc = product({ name: 'Доставка', isService: true, unit: { code: '796', name: 'шт' } });
+    const rec = await p.create(svc, { externalRef: 'svc-1' });
+    expect(sim.control.record('product', Number(rec.id))).toMatchObject({ type: 7, xmlId: 'svc-1' });
+    expect(rec.data).toEqual(svc);
+    sim.control.resetCalls();
+    const upd = await p.update(rec.id, { ...svc, name: 'Доставка курьером' }, { expectedVersion: rec.version });
+    expect(upd.data.name).toBe('Доставка курьером');
+    await p.markDeleted(rec.id);
+    expect((await p.get(rec.id))?.deleted).toBe(true);
+    const ran = sim.control.calls().executed;
+    expect(ran['catalog.product.service.update']).toBe(2);
+    expect(ran['catalog.product.update']).toBeUndefined();
+  });
+});
+
+describe('price-only changes', () => {
+  it('reports a product whose price alone changed (product read by `id: [...]`, the documented IN form)', async () => {
+    const { product: p } = adapters();
+    const a = await p.create(product({ name: 'A' }), { externalRef: 'pa' });
+    let page = await p.listChanges(null);
+    page = await p.listChanges(page.nextCursor);
+    expect(page.records).toHaveLength(0);
+    const client = simClient(sim, SCALE);
+    const price = (await client.call<{ prices: { id: number }[] }>('catalog.price.list', { filter: { productId: Number(a.id) } })).result.prices[0];
+    await client.call('catalog.price.update', { id: price.id, fields: { price: 260, currency: 'RUB' } });
+    page = await p.listChanges(page.nextCursor);
+    expect(page.records.map((r) => [r.id, r.data.price?.amount])).toEqual([[a.id, 260]]);
+  });
+});
+
 describe('deals', () => {
   it('reads funnels and stages for the status ↔ stage table', async () => {
     const client = simClient(sim, SCALE);
@@ -123,5 +156,21 @@ describe('payments', () => {
     await a.payment.markDeleted(second.id);
     expect((await a.payment.listForDeal(deal.id)).map((p) => p.id)).toEqual([rec.id]);
     await expect(a.payment.create({ ...pay, amount: 5000 }, {})).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('changes the amount of a paid payment (re-attaches rows); a payment deleted in the portal reads as absent (error 0)', async () => {
+    const a = adapters();
+    const deal = await a.order.create({ date: '2026-03-04T10:00:00+03:00', customer: null, status: '', lines: [
+      { productId: null, name: 'Товар', quantity: 4, price: 250, discountAmount: 0, amount: 1000, vatRate: '20' },
+    ], amount: 1000, currency: 'RUB', cancelled: false }, { externalRef: 'o4' });
+    const pay: Payment = { documentKind: 'receipt', number: 'ЧК-2', date: '2026-03-04T11:00:00+03:00', orderId: deal.id, customer: null, amount: 500, currency: 'RUB', method: 'cash', effective: true };
+    const rec = await a.payment.create(pay, { externalRef: 'pay-3' });
+    const changed = await a.payment.update(rec.id, { ...pay, amount: 750 }, {});
+    expect(changed.data).toMatchObject({ amount: 750, effective: true });
+    expect((await a.payment.get(rec.id))?.version).toBe(changed.version); // the portal does not return the owner deal
+    expect(sim.control.records('paymentProduct')).toHaveLength(1);
+    await a.payment.markDeleted(rec.id);
+    expect(await a.payment.get(rec.id)).toBeNull();
+    await a.payment.markDeleted(rec.id); // already gone: no error
   });
 });

@@ -51,7 +51,8 @@ export class Bitrix24PaymentAdapter implements EntityAdapter<'payment'> {
     const cur = this.toRecord(row, dealId).data;
     if (!moneyEquals(cur.amount, data.amount)) {
       if (cur.effective) await this.ctx.rpc.run({ method: 'crm.item.payment.unpay', params: { id: n } });
-      const items = await this.ctx.rpc.run({ method: 'crm.item.payment.product.list', params: { paymentId: n } });
+      // `filter` is required (D crm-item-payment-product-list.md); an empty one would vanish from a batch query string.
+      const items = await this.ctx.rpc.run({ method: 'crm.item.payment.product.list', params: { paymentId: n, filter: { '>id': 0 }, order: { id: 'asc' } } });
       for (const it of Array.isArray(items) ? items.filter(isObject) : []) await this.ctx.rpc.run({ method: 'crm.item.payment.product.delete', params: { id: Number(it.id) } });
       await this.allocate(n, dealId, data.amount);
       cur.effective = false;
@@ -163,7 +164,11 @@ export class Bitrix24PaymentAdapter implements EntityAdapter<'payment'> {
       effective: row.paid === 'Y',
     };
     const modifiedAt = String(row.datePaid ?? '');
-    return { id: String(row.id), version: recordVersion(modifiedAt, undefined, data), deleted: false, modifiedAt: modifiedAt || undefined, data };
+    // crm.item.payment.get/list return no owner (D crm-item-payment-get.md: id, accountNumber, paid, datePaid, empPaidId,
+    // paySystemId, sum, currency, paySystemName): the deal is known only from the caller, so it stays out of the version
+    // — get(id) and create/update/listForDeal agree on it.
+    const version = recordVersion(modifiedAt, undefined, { ...data, orderId: null });
+    return { id: String(row.id), version, deleted: false, modifiedAt: modifiedAt || undefined, data };
   }
 }
 

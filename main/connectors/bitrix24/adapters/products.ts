@@ -54,12 +54,13 @@ export class Bitrix24ProductAdapter implements EntityAdapter<'product'> {
       const existing = await this.findRow(ref, setup);
       if (existing) return this.update(String(existing.id), data, { ...options, expectedVersion: undefined });
     }
-    const fields: Row = { ...productFields(data, setup, this.article), iblockId: setup.iblockId, active: 'Y', type: data.isService ? SERVICE_TYPE : 1 };
+    // `type` is read-only in catalog.product.add (D catalog-product-add.md, data-types.md: "Read-only"): a service is
+    // created with catalog.product.service.add, whose answer is `result.service` (D product/service/*.md).
+    const fields: Row = { ...productFields(data, setup, this.article), iblockId: setup.iblockId, active: 'Y' };
     if (ref) fields.xmlId = ref;
-    const job: Job = { method: 'catalog.product.add', params: { fields } };
+    const job: Job = { method: data.isService ? 'catalog.product.service.add' : 'catalog.product.add', params: { fields } };
     if (ref) job.lookup = { command: this.byXml(ref, setup), pick: (r) => pickProducts(r)[0] ?? null };
-    const added = await this.ctx.rpc.run(job);
-    const id = Number(isObject(added) && isObject(added.element) ? added.element.id : isObject(added) ? added.id : added);
+    const id = addedId(await this.ctx.rpc.run(job));
     if (data.price) await this.writePrice(id, data.price, null, setup);
     return this.mustGet(String(id));
   }
@@ -73,15 +74,18 @@ export class Bitrix24ProductAdapter implements EntityAdapter<'product'> {
     const before = this.toRecord(row, price, setup);
     if (options.expectedVersion && before.version !== options.expectedVersion) throw conflictError(`товар ${id}`, options.expectedVersion, before.version);
     if (sameProduct(before.data, data, !!this.article) && row.active !== 'N') return before;
-    await this.ctx.rpc.run({ method: 'catalog.product.update', params: { id: n, fields: { ...productFields(data, setup, this.article), active: 'Y' } } });
+    await this.ctx.rpc.run({ method: updateMethodOf(row), params: { id: n, fields: { ...productFields(data, setup, this.article), active: 'Y' } } });
     const samePrice = (before.data.price?.amount ?? null) === (data.price?.amount ?? null) && (before.data.price?.currency ?? null) === (data.price?.currency ?? null);
     if (!samePrice) await this.writePrice(n, data.price, price, setup);
     return this.mustGet(id);
   }
 
   async markDeleted(id: string): Promise<void> {
+    const n = numericId(id, 'product');
+    const row = await this.readRow(n);
+    if (!row) return;
     try {
-      await this.ctx.rpc.run({ method: 'catalog.product.update', params: { id: numericId(id, 'product'), fields: { active: 'N' } } });
+      await this.ctx.rpc.run({ method: updateMethodOf(row), params: { id: n, fields: { active: 'N' } } });
     } catch (err) {
       if (!(err instanceof Bitrix24Error && err.code === 'NOT_FOUND')) throw err;
     }
@@ -111,8 +115,9 @@ export class Bitrix24ProductAdapter implements EntityAdapter<'product'> {
     ]);
     const rows = new Map(page.rows.map((r) => [Number(r.id), r] as const));
     const missing = [...new Set(prices.rows.map((p) => Number(p.productId)))].filter((pid) => !rows.has(pid));
+    // catalog.product.list documents no `@` (IN) prefix: IN is an array under the plain key (D catalog-product-list.md).
     for (let i = 0; i < missing.length; i += 500) {
-      const more = await scanAll(this.ctx.client, { method: 'catalog.product.list', idKey: 'id', itemsKey: 'products', params: { filter: { iblockId: setup.iblockId, '@id': missing.slice(i, i + 500) }, select: this.select() } });
+      const more = await scanAll(this.ctx.client, { method: 'catalog.product.list', idKey: 'id', itemsKey: 'products', params: { filter: { iblockId: setup.iblockId, id: missing.slice(i, i + 500) }, select: this.select() } });
       for (const r of more) rows.set(Number(r.id), r);
     }
     const priceOf = await this.pricesOf([...rows.keys()], setup);
@@ -132,14 +137,18 @@ export class Bitrix24ProductAdapter implements EntityAdapter<'product'> {
     return r;
   }
 
+  /** catalog.product.get (`result.product`); for an id it does not know, catalog.product.service.get
+   *  (`result.service`) — whether the generic method serves services is not documented. */
   private async readRow(id: number): Promise<Row | null> {
-    try {
-      const r = await this.ctx.rpc.run({ method: 'catalog.product.get', params: { id } });
-      return isObject(r) && isObject(r.product) ? r.product : null;
-    } catch (err) {
-      if (err instanceof Bitrix24Error && err.code === 'NOT_FOUND') return null;
-      throw err;
+    for (const [method, key] of [['catalog.product.get', 'product'], ['catalog.product.service.get', 'service']] as const) {
+      try {
+        const r = await this.ctx.rpc.run({ method, params: { id } });
+        return isObject(r) && isObject(r[key]) ? r[key] : null;
+      } catch (err) {
+        if (!(err instanceof Bitrix24Error && err.code === 'NOT_FOUND')) throw err;
+      }
     }
+    return null;
   }
 
   private async readPrice(productId: number, setup: PortalSetup): Promise<Row | null> {
@@ -190,6 +199,18 @@ export class Bitrix24ProductAdapter implements EntityAdapter<'product'> {
     const modifiedBy = row.modifiedBy === undefined || row.modifiedBy === null ? undefined : String(row.modifiedBy);
     return { id: String(row.id), version: recordVersion(modifiedAt, modifiedBy, data), deleted: row.active === 'N', modifiedBy, modifiedAt: modifiedAt || undefined, data };
   }
+}
+
+/** Services are changed with catalog.product.service.update (D product/service/catalog-product-service-update.md). */
+function updateMethodOf(row: Row): string {
+  return Number(row.type) === SERVICE_TYPE ? 'catalog.product.service.update' : 'catalog.product.update';
+}
+
+/** Id from an add answer: `{element: {id}}` (catalog.product.add), `{service: {id}}` (….service.add), a lookup hit `{id}`. */
+function addedId(added: unknown): number {
+  if (!isObject(added)) return Number(added);
+  const inner = isObject(added.element) ? added.element : isObject(added.service) ? added.service : added;
+  return Number(inner.id);
 }
 
 function pickProducts(r: unknown): Row[] {
