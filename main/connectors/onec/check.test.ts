@@ -136,6 +136,15 @@ describe('checkOnec without a server', () => {
     expect(r.hint).toContain('«Публиковать стандартный интерфейс OData»');
   });
 
+  it('tells missing rights (HTTP 401 with OData code 20, ref §1.8) from a wrong password', async () => {
+    const adapter: AxiosAdapter = async (config) => {
+      const body = JSON.stringify({ 'odata.error': { code: '20', message: { lang: 'ru', value: 'Недостаточно прав' } } });
+      return { data: body, status: 401, statusText: '', headers: { 'content-type': 'application/json;charset=utf-8' }, config };
+    };
+    const r = await checkOnec({ url: 'http://srv/retail/odata/standard.odata', user: 'u', password: 'p' }, { http: axios.create({ adapter }) });
+    expect(r.code).toBe('FORBIDDEN');
+  });
+
   it('suggests the exact fix for a malformed address', async () => {
     const cases: [string, string][] = [
       ['http://srv/retail/ru_RU/', 'http://srv/retail/odata/standard.odata'],

@@ -172,7 +172,9 @@ const LOGIN_PAGE_RE = /type\s*=\s*["']?password|авториз|аутентиф�
 /** Returns a final result when the root answer is not usable OData, or null to go on. */
 async function classifyRoot(r: Report, res: RawResponse, transport: OnecTransport, publicationUrl: string, user: string): Promise<SystemCheck<OnecFound> | null> {
   const status = res.status;
-  if (status === 401) {
+  // HTTP 401 with OData code 20 is missing rights, not a wrong password (ref §1.5, §1.8).
+  const rightsDenied = status === 401 && parseODataError(res.text).code === '20';
+  if (status === 401 && !rightsDenied) {
     const cyrillic = /[^\x20-\x7e]/.test(user);
     const hint = [
       'Проверьте имя пользователя и пароль: они должны совпадать с пользователем 1С (Администрирование → Пользователи), у которого включена аутентификация 1С:Предприятия.',
@@ -182,7 +184,7 @@ async function classifyRoot(r: Report, res: RawResponse, transport: OnecTranspor
     r.add('connect', 'ok', 'Связь с сервером 1С', 'Сервер 1С отвечает.');
     return r.fail('auth', 'Пользователь и пароль', 'AUTH_FAILED', `1С не приняла пользователя «${user}» или пароль.`, hint);
   }
-  if (status === 403) {
+  if (status === 403 || rightsDenied) {
     r.add('connect', 'ok', 'Связь с сервером 1С', 'Сервер 1С отвечает.');
     return r.fail('auth', 'Права пользователя', 'FORBIDDEN', `Пользователю «${user}» запрещён доступ к стандартному интерфейсу OData.`, 'Выдайте пользователю обмена роль с правами на нужные объекты (или полные права на время проверки) и повторите проверку.');
   }

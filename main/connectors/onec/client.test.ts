@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOnecSimulator, type OnecSim } from '../../../e2e/simulators/onec/index';
 import { OnecClient } from './client';
 import { OnecError } from './errors';
+import { httpError } from './transport';
+import { fetchByIds, MAX_QUERY_BYTES } from './reads';
 
 let sim: OnecSim;
 const PERSONS = 10_050;
@@ -64,5 +66,51 @@ describe('OnecClient against the simulator', () => {
     const err = await c.list('Catalog_Валюты', { select: ['Ref_Key'], top: 1 }).catch((e: unknown) => e);
     expect((err as OnecError).code).toBe('NOT_ODATA');
     expect((err as OnecError).message).toContain('HTML');
+  });
+
+  it('says "not OData" for an HTML login page with HTTP 200 on $metadata and $count too (ref §1.2)', async () => {
+    const c = client(0);
+    sim.control.injectFault({ kind: 'html', count: 1 });
+    const err = await c.metadataXml().catch((e: unknown) => e);
+    expect((err as OnecError).code).toBe('NOT_ODATA');
+    expect((err as OnecError).message).toContain('пароль');
+    sim.control.injectFault({ kind: 'html', count: 1 });
+    const err2 = await c.count('Catalog_Валюты').catch((e: unknown) => e);
+    expect((err2 as OnecError).code).toBe('NOT_ODATA');
+    expect((err2 as OnecError).message).toContain('HTML');
+  });
+});
+
+describe('query-string length', () => {
+  it('fetches by ids in batches whose percent-encoded query stays under the IIS limit (Cyrillic = 6 bytes a letter)', async () => {
+    const c = client();
+    const ids = (await c.list('Catalog_ФизическиеЛица', { select: ['Ref_Key'], top: 45 })).map((r) => String(r.Ref_Key));
+    const select = ['Ref_Key', 'DataVersion', 'Description', 'Комментарий', ...['LineNumber', 'Тип', 'Вид_Key', 'Представление', 'НомерТелефона', 'АдресЭП'].map((f) => `КонтактнаяИнформация/${f}`)];
+    sim.control.resetStats();
+    const rows = await fetchByIds(c, 'Catalog_ФизическиеЛица', ids, select);
+    expect(rows.size).toBe(45);
+    const queries = sim.control.stats().recent.map((r) => r.path.slice(r.path.indexOf('?') + 1));
+    expect(queries.length).toBeGreaterThanOrEqual(3);
+    for (const q of queries) expect(Buffer.byteLength(q)).toBeLessThanOrEqual(MAX_QUERY_BYTES);
+  });
+});
+
+describe('error mapping (ref §1.8)', () => {
+  const reply = (status: number, code: string) => ({
+    status,
+    contentType: 'application/json;charset=utf-8',
+    headers: {},
+    text: JSON.stringify({ 'odata.error': { code, message: { lang: 'ru', value: 'Недостаточно прав для выполнения операции' } } }),
+  });
+
+  it('HTTP 401 with code 20 is missing rights (RLS), not a wrong password', () => {
+    const e = httpError(reply(401, '20'));
+    expect(e.code).toBe('FORBIDDEN');
+    expect(e.odataCode).toBe('20');
+    expect(httpError({ status: 401, contentType: 'text/html', headers: {}, text: '<html>401</html>' }).code).toBe('AUTH');
+  });
+
+  it('HTTP 500 code -1 is a business refusal', () => {
+    expect(httpError(reply(500, '-1')).code).toBe('BUSINESS');
   });
 });

@@ -97,6 +97,8 @@ export const DEFAULT_NAMES = {
     sliceSet: 'InformationRegister_ЦеныНоменклатуры_RecordType',
     priceType: 'ВидЦены_Key',
     product: 'Номенклатура_Key',
+    /** A product's price is the record with an empty characteristic; variant prices are not the product's. */
+    characteristic: 'Характеристика_Key',
     price: 'Цена',
   },
   priceTypes: { set: 'Catalog_ВидыЦен' },
@@ -148,6 +150,8 @@ export const DEFAULT_NAMES = {
     manualDiscountAmount: 'СуммаРучнойСкидки',
     autoDiscountAmount: 'СуммаАвтоматическойСкидки',
     lineCode: 'КодСтроки',
+    /** Read only to keep a row's pack consistent when the exchange changes its quantity. */
+    pack: 'Упаковка_Key',
   },
   /** Payment documents (ref §2.6); all read-only. `order` = header ЗаказПокупателя_Key, `basis` = composite ДокументОснование. */
   receipt: {
@@ -164,6 +168,9 @@ export const DEFAULT_NAMES = {
     payments: 'Оплата',
     paymentKind: 'ВидОплаты_Key',
     paymentAmount: 'Сумма',
+    /** A receipt can name its order per line only (Товары.ЗаказПокупателя, ref §2.6). */
+    lines: 'Товары',
+    lineOrder: 'ЗаказПокупателя_Key',
   },
   cashIn: {
     set: 'Document_ПриходныйКассовыйОрдер',
@@ -312,7 +319,7 @@ export function requirementsFor(n: OnecNames): FeatureRequirement[] {
         { set: n.product.set, fields: [...CATALOG, 'IsFolder', n.product.fullName, n.product.article, n.product.unit, n.product.vat, n.product.productType], optionalFields: [n.product.marker] },
         { set: n.units.set, fields: ['Ref_Key', 'Code', 'Description'] },
         { set: n.barcode.set, fields: [n.barcode.barcode, ...composite(n.barcode.owner)] },
-        { set: n.price.sliceSet, fields: ['Period', n.price.priceType, n.price.product, n.price.price], functions: ['SliceLast'] },
+        { set: n.price.sliceSet, fields: ['Period', n.price.priceType, n.price.product, n.price.price], optionalFields: [n.price.characteristic], functions: ['SliceLast'] },
         { set: n.priceTypes.set, fields: ['Ref_Key', 'Description'] },
         {
           set: n.priceDoc.set,
@@ -352,6 +359,7 @@ export function requirementsFor(n: OnecNames): FeatureRequirement[] {
           set: n.receipt.set,
           fields: [...DOCUMENT, n.receipt.order, n.receipt.company, ...composite(n.receipt.cardOwner), n.receipt.amount, n.receipt.operation, n.receipt.status],
           tabular: { [n.receipt.payments]: ['LineNumber', n.receipt.paymentKind, n.receipt.paymentAmount] },
+          optionalTabular: { [n.receipt.lines]: [n.receipt.lineOrder] },
         },
         { set: n.cashIn.set, fields: [...DOCUMENT, n.cashIn.order, ...composite(n.cashIn.basis), n.cashIn.company, n.cashIn.amount] },
         { set: n.cardPayment.set, fields: [...DOCUMENT, n.cardPayment.order, ...composite(n.cardPayment.basis), n.cardPayment.company, n.cardPayment.amount, n.cardPayment.done] },

@@ -119,11 +119,17 @@ export function tabularProperties(model: ODataModel, entitySet: string, section:
   return model.structures.get(shortTypeName(prop.type))?.properties;
 }
 
-/** A bound function (SliceLast, Post, …) exists for the set; a model without any bound functions is not judged. */
+/**
+ * A bound function (SliceLast, Post, …) exists for the set; a model without any bound functions is not judged.
+ * The virtual tables of a recorder-subordinate register are called on `X_RecordType` (ref §1.9) but which type
+ * the CSDL binds them to (`X_RecordType` or the record set `X`) is not documented: either counts, as does an
+ * unbound declaration.
+ */
 export function hasBoundFunction(model: ODataModel, entitySet: string, name: string): boolean {
   const type = model.entitySets.get(entitySet);
   if (!type) return false;
   const bound = model.functions.filter((f) => f.bindingType);
   if (bound.length === 0) return model.functions.some((f) => f.name === name) || model.functions.length === 0;
-  return bound.some((f) => f.name === name && f.bindingType === type);
+  const types = new Set([type, type.replace(/_RecordType$/, '')]);
+  return model.functions.some((f) => f.name === name && (!f.bindingType || types.has(f.bindingType)));
 }

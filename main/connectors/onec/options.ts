@@ -77,6 +77,6 @@ export const DEFAULTS = {
   paymentWindowDays: 90,
   pageSize: 200,
   keyPageSize: 5000,
-  /** Records per "fetch by ids" request: keeps the query string under IIS's default 2048-byte limit. */
+  /** At most this many ids per "fetch by ids" request (fewer when the query string would pass MAX_QUERY_BYTES). */
   idsPerRequest: 20,
 };

@@ -54,7 +54,13 @@ export function buildQuery(options: QueryOptions | null, extra: Record<string, s
   const params: [string, string][] = [['$format', 'json']];
   if (options) {
     if (options.select.length === 0) throw new OnecMappingError('Внутренняя ошибка: запрос к 1С без $select.');
-    params.push(['$select', options.select.join(',')]);
+    const select = [...options.select];
+    // 1С silently ignores `$expand` of a navigation property that is not also in `$select` (ref §1.5).
+    for (const path of options.expand ?? []) {
+      const nav = path.split('/')[0];
+      if (!select.some((f) => f === '*' || f === nav || f.startsWith(`${nav}/`))) select.push(nav);
+    }
+    params.push(['$select', select.join(',')]);
     if (options.expand && options.expand.length > 0) params.push(['$expand', options.expand.join(',')]);
     if (options.filter) params.push(['$filter', options.filter]);
     if (options.orderby) params.push(['$orderby', options.orderby]);

@@ -5,7 +5,7 @@
  */
 import type { ODataRow, OnecClient } from './client';
 import { DEFAULTS } from './options';
-import { keysFilter } from './query';
+import { buildQuery, keysFilter, type QueryOptions } from './query';
 import { toStr } from './convert';
 
 /** `$orderby=Ref_Key` is 1С's auto-ordering (presentation), reproducible between requests — what $skip needs (ref §1.5). */
@@ -22,6 +22,35 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
+}
+
+/**
+ * Longest query string sent: IIS refuses more than 2048 bytes by default (404.15) and every Cyrillic letter
+ * takes 6 bytes percent-encoded (ref §1.11), so a fixed number of ids per request is not enough.
+ */
+export const MAX_QUERY_BYTES = 2000;
+
+/** Batches of at most `size` items whose rendered query (`render(batch)`) stays within `maxBytes`. */
+export function chunkToFit<T>(items: readonly T[], size: number, render: (batch: T[]) => string, maxBytes = MAX_QUERY_BYTES): T[][] {
+  const out: T[][] = [];
+  let cur: T[] = [];
+  for (const item of items) {
+    const next = [...cur, item];
+    if (cur.length > 0 && (next.length > size || render(next).length > maxBytes)) {
+      out.push(cur);
+      cur = [item];
+    } else {
+      cur = next;
+    }
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
+}
+
+/** A `list` query over `batch`, sized to fit the query-string limit (see MAX_QUERY_BYTES). */
+export function listBatches<T>(items: readonly T[], size: number, query: (batch: T[]) => QueryOptions): T[][] {
+  // Measured as sent: the HTTP stack (WHATWG URL) escapes the quotes of literals in the query to %27.
+  return chunkToFit(items, size, (batch) => buildQuery(query(batch)).replace(/'/g, '%27'));
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -44,11 +73,12 @@ export async function fetchByIds(
   extraFilter?: string,
 ): Promise<Map<string, ODataRow>> {
   const out = new Map<string, ODataRow>();
-  const batches = chunk([...new Set(ids)], DEFAULTS.idsPerRequest);
-  const results = await mapLimit(batches, 3, (batch) => {
+  const query = (batch: string[]): QueryOptions & { top: number } => {
     const byIds = `(${keysFilter('Ref_Key', batch)})`;
-    return client.list(entitySet, { select, filter: extraFilter ? `${byIds} and ${extraFilter}` : byIds, top: batch.length });
-  });
+    return { select, filter: extraFilter ? `${byIds} and ${extraFilter}` : byIds, top: batch.length };
+  };
+  const batches = listBatches([...new Set(ids)], DEFAULTS.idsPerRequest, query);
+  const results = await mapLimit(batches, 3, (batch) => client.list(entitySet, query(batch)));
   for (const rows of results) for (const r of rows) out.set(toStr(r.Ref_Key).toLowerCase(), r);
   return out;
 }

@@ -138,6 +138,9 @@ export class OnecTransport {
     if (res.status >= 200 && res.status < 300) {
       const accept = spec.accept ?? 'json';
       if (accept === 'json' && res.text !== '' && !/json/i.test(res.contentType)) throw notOdata(res);
+      // OData never answers with an HTML page (CSDL is XML, $count plain text): an HTML page with HTTP 200 is the
+      // login page of the web server or 1С (ref §1.2) — whatever was asked for.
+      if (accept !== 'json' && /html/i.test(res.contentType)) throw notOdata(res);
       return res;
     }
     throw httpError(res);
@@ -177,8 +180,9 @@ export function httpError(res: RawResponse): OnecError {
   const detail = serverMessage ? ` Ответ 1С: «${serverMessage}».` : '';
   const d = { httpStatus: res.status, odataCode, serverMessage };
   const make = (code: OnecErrorCode, text: string): OnecError => new OnecError(code, text + detail, d);
-  if (res.status === 401) return make('AUTH', '1С не приняла имя пользователя или пароль. Проверьте их в настройках подключения к 1С.');
+  // Code 20 = access rights (ref §1.8); 1С sends it with HTTP 401 (ref §1.5 allowedOnly) — a password is not the problem.
   if (res.status === 403 || odataCode === '20') return make('FORBIDDEN', 'У пользователя 1С, от имени которого работает обмен, нет прав на это действие. Добавьте ему нужные роли в 1С (Администрирование → Пользователи).');
+  if (res.status === 401) return make('AUTH', '1С не приняла имя пользователя или пароль. Проверьте их в настройках подключения к 1С.');
   if (res.status === 404 || odataCode === '9') return make('NOT_FOUND', 'Объект или адрес не найден в 1С.');
   if (res.status === 503) return make('UNAVAILABLE', '1С временно недоступна (сервер занят или перезапускается). Обмен повторит попытку позже.');
   if (res.status >= 500 && odataCode === '-1') return make('BUSINESS', '1С отказалась выполнить действие.');

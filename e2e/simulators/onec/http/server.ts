@@ -163,6 +163,12 @@ export function createSimServer(state: SimState, control: OnecControl, base: str
           send(res, handleControl(control, (req.method ?? 'GET').toUpperCase(), rawPath, body));
           return;
         }
+        // A literal '+' in the URL path (keys, function arguments) is refused by the web server on a live
+        // publication (IIS double-escaping filter): 404 before 1С sees the request (ref §1.11).
+        if (rawPath.includes('+')) {
+          send(res, IIS_404);
+          return;
+        }
         let path: string;
         try {
           path = decode(rawPath);

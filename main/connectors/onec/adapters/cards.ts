@@ -9,7 +9,7 @@ import { isoToNaive, refOrNull, toStr } from '../convert';
 import { OnecConfigError, OnecError } from '../errors';
 import type { OnecContext } from '../options';
 import { castLiteral, stringLiteral } from '../query';
-import { chunk, mapLimit, scanRows } from '../reads';
+import { listBatches, mapLimit, scanRows } from '../reads';
 import { setProperties } from '../metadata';
 
 export interface CardInfo {
@@ -84,11 +84,11 @@ export class CardBook {
 
   /** Cards of the given owners, all from one entity set (the composite filter needs the type, ref §1.5). */
   async forOwners(ownerIds: readonly string[], ownerSet: string): Promise<Map<string, CardInfo>> {
-    const batches = chunk(ownerIds, 10);
-    const pages = await mapLimit(batches, 3, (batch) => {
+    const query = (batch: string[]) => {
       const byOwner = batch.map((id) => `${this.n.owner} eq ${castLiteral(id, ownerSet)}`).join(' or ');
-      return this.ctx.client.list(this.n.set, { select: this.select(), filter: `(${byOwner}) and ${this.baseFilter()}`, top: 1000 });
-    });
+      return { select: this.select(), filter: `(${byOwner}) and ${this.baseFilter()}`, top: 1000 };
+    };
+    const pages = await mapLimit(listBatches(ownerIds, 10, query), 3, (batch) => this.ctx.client.list(this.n.set, query(batch)));
     return this.group(pages.flat().map((r) => this.info(r)));
   }
 

@@ -1,7 +1,7 @@
 import axios from 'axios';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Customer } from '../../../../shared/domain';
-import { OnecConcurrencyError, OnecWriteMismatchError } from '../errors';
+import { OnecConcurrencyError, OnecError, OnecWriteMismatchError } from '../errors';
 import { startFixture, type SimFixture } from '../sim-fixture';
 
 let f: SimFixture;
@@ -132,6 +132,26 @@ describe('customers adapter', () => {
     await f.connector.customer.markDeleted(created.id, { expectedVersion: created.version });
     expect(f.sim.control.get(PERSONS, created.id)).toMatchObject({ DeletionMark: true });
     expect((await f.connector.customer.get(created.id))?.deleted).toBe(true);
+  });
+
+  it("renames a person twice on one day: the second write patches today's ФИОФизЛиц record by its composite key", async () => {
+    const petr: Customer = { kind: 'person', fullName: 'Первый Пётр Ильич', lastName: 'Первый', firstName: 'Пётр', middleName: 'Ильич', phones: [], emails: [], cardNumber: null };
+    const created = await f.connector.customer.create(petr, {});
+    const renamed = await f.connector.customer.update(created.id, { ...petr, fullName: 'Второй Пётр Ильич', lastName: 'Второй' }, { expectedVersion: created.version });
+    expect(renamed.data).toMatchObject({ fullName: 'Второй Пётр Ильич', lastName: 'Второй' });
+    // [unconf] key form: when 1С refuses the string form of the composite key value, the guid literal form is used.
+    const patchByKey = vi.spyOn(f.connector.client, 'patchByKey');
+    patchByKey.mockRejectedValueOnce(new OnecError('BAD_REQUEST', 'ключ', { httpStatus: 400, odataCode: '1' }));
+    try {
+      const again = await f.connector.customer.update(created.id, { ...petr, fullName: 'Третий Пётр Ильич', lastName: 'Третий' }, { expectedVersion: renamed.version });
+      expect(again.data).toMatchObject({ fullName: 'Третий Пётр Ильич', lastName: 'Третий' });
+      expect(patchByKey.mock.calls.map((c) => c[1])).toEqual([expect.stringContaining(`ФизЛицо='${created.id}'`), expect.stringContaining(`ФизЛицо=guid'${created.id}'`)]);
+    } finally {
+      patchByKey.mockRestore();
+    }
+    const records = f.sim.control.list('InformationRegister_ФИОФизЛиц').filter((r) => r.ФизЛицо === created.id);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ Фамилия: 'Третий', ФизЛицо_Type: 'StandardODATA.Catalog_ФизическиеЛица' });
   });
 });
 

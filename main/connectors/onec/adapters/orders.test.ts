@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Order, SourceRecord } from '../../../../shared/domain';
 import { OnecConcurrencyError, OnecPostingError } from '../errors';
 import { startFixture, type SimFixture } from '../sim-fixture';
@@ -77,6 +77,41 @@ describe('orders adapter', () => {
     expect(changed.data.lines).toHaveLength(1);
     expect(changed.data.amount).toBe(190);
     expect(f.sim.control.get(ORDERS, created.id)).toMatchObject({ Posted: true, СуммаДокумента: 190 });
+  });
+
+  it('keeps what only 1С knows about the lines (characteristic, pack, line codes) when updating an order', async () => {
+    const created = await f.connector.order.create(newOrder({ kind: 'person', id: personId() }), { externalRef: '4714' });
+    const variant = '5a1e0000-0000-4000-8000-0000000000c2';
+    const pack = '5a1e0000-0000-4000-8000-0000000000d1';
+    const rows = (f.sim.control.get(ORDERS, created.id)?.Товары as Record<string, unknown>[]).map((r) => ({ ...r }));
+    rows[0] = { ...rows[0], Характеристика_Key: variant, Упаковка_Key: pack, КоличествоУпаковок: 1 };
+    rows[1] = { ...rows[1], Характеристика_Key: variant, КлючСвязи: 5 };
+    f.sim.control.edit(ORDERS, created.id, { Товары: rows });
+    const seen = await f.connector.order.get(created.id);
+    if (!seen) throw new Error('order not found');
+
+    // Status only: the Товары section is not sent at all (PATCH would replace it, ref §1.6).
+    const patch = vi.spyOn(f.connector.client, 'patch');
+    try {
+      const agreed = await f.connector.order.update(created.id, { ...seen.data, status: 'Согласован' }, { expectedVersion: seen.version });
+      expect(patch.mock.calls.find(([set]) => set === ORDERS)?.[2]).not.toHaveProperty('Товары');
+      const kept = f.sim.control.get(ORDERS, created.id)?.Товары as Record<string, unknown>[];
+      expect(kept[0]).toMatchObject({ Характеристика_Key: variant, Упаковка_Key: pack });
+
+      // Lines changed: the unchanged second row keeps its characteristic and code; the first row's pack goes
+      // with its new quantity; an added row gets the next line code.
+      const lines = [{ ...seen.data.lines[0], quantity: 3, amount: 290 }, seen.data.lines[1], { ...seen.data.lines[1], quantity: 2, amount: 798 }];
+      await f.connector.order.update(created.id, { ...agreed.data, lines }, { expectedVersion: agreed.version });
+      const after = f.sim.control.get(ORDERS, created.id) as Record<string, unknown>;
+      const ts = after.Товары as Record<string, unknown>[];
+      expect(ts.map((r) => r.Характеристика_Key)).toEqual([variant, variant, '00000000-0000-0000-0000-000000000000']);
+      expect(ts[1].КлючСвязи).toBe('5'); // Edm.Int64 read as a string, written back as a number
+      expect(ts[0]).toMatchObject({ Количество: 3, Упаковка_Key: '00000000-0000-0000-0000-000000000000', КоличествоУпаковок: 3 });
+      expect(ts.map((r) => Number(r.КодСтроки))).toEqual([1, 2, 3]);
+      expect(Number(after.МаксимальныйКодСтроки)).toBe(3);
+    } finally {
+      patch.mockRestore();
+    }
   });
 
   it('refuses to overwrite an order edited in 1С since the engine read it', async () => {

@@ -13,7 +13,8 @@ import type { ODataRow } from '../client';
 import { EMPTY_GUID, isoToNaive, naiveToIso, refOrNull, toBool, toMoney, toQuantity, toStr } from '../convert';
 import { OnecConcurrencyError, OnecConfigError, OnecError, OnecMappingError } from '../errors';
 import { ORDER_MARKER_MAX } from '../marker';
-import { setProperties } from '../metadata';
+import type { OnecNames } from '../metadata-requirements';
+import { setProperties, tabularProperties } from '../metadata';
 import { DEFAULTS, type OnecContext } from '../options';
 import { stringLiteral } from '../query';
 import { fetchByIds, missingIds } from '../reads';
@@ -274,6 +275,20 @@ export class OnecOrderAdapter implements EntityAdapter<'order'>, FeedSource<Orde
       return this.mustGet(id);
     }
     const body = await this.body(data, undefined, false);
+    const n = this.n;
+    if (sameLines(before.data.lines, data.lines)) {
+      // PATCH replaces a tabular section sent (ref §1.6): not sending unchanged lines keeps what only 1С knows
+      // about them (characteristics, packs, line keys).
+      delete body[n.lines];
+      delete body[n.amount];
+      delete body[n.maxLineCode];
+    } else {
+      const rowProps = tabularProperties(this.ctx.model, this.set, n.lines) ?? new Map();
+      const intColumns = new Set([...rowProps.values()].filter((p) => /^Edm\.Int(16|32|64)$/.test(p.type)).map((p) => p.name));
+      const lines = mergeLines(this.lineRows(row), body[n.lines] as ODataRow[], this.ctx.names.orderLine, intColumns);
+      body[n.lines] = lines;
+      if (this.has(n.maxLineCode)) body[n.maxLineCode] = Math.max(0, ...lines.map((r) => Number(r[this.ctx.names.orderLine.lineCode]) || 0));
+    }
     await this.writer.patch(this.set, id, body, version);
     await this.postIfWanted(id);
     return this.mustGet(id);
@@ -290,17 +305,47 @@ export class OnecOrderAdapter implements EntityAdapter<'order'>, FeedSource<Orde
   }
 }
 
+const lineKey = (l: OrderLine): string => [l.productId ?? '', l.quantity, roundMoney(l.price), roundMoney(l.discountAmount), roundMoney(l.amount), l.vatRate].join('|');
+
+function sameLines(a: OrderLine[], b: OrderLine[]): boolean {
+  return a.length === b.length && a.every((l, i) => lineKey(l) === lineKey(b[i]));
+}
+
+/**
+ * New rows for the Товары section, keeping the columns the exchange does not map (characteristic, pack, line
+ * key, warehouse …) of a row that still holds the same product at the same position, and its line code; new
+ * rows get codes above the current maximum. A pack is dropped when the quantity changes (the exchange counts
+ * in base units).
+ */
+export function mergeLines(current: ODataRow[], next: ODataRow[], l: OnecNames['orderLine'], intColumns: ReadonlySet<string> = new Set()): ODataRow[] {
+  let maxCode = Math.max(0, ...current.map((r) => Number(r[l.lineCode]) || 0));
+  return next.map((row, i) => {
+    const cur = current[i];
+    if (!cur || refOrNull(cur[l.product]) !== refOrNull(row[l.product])) return { ...row, [l.lineCode]: ++maxCode };
+    const kept: ODataRow = {};
+    for (const [k, v] of Object.entries(cur)) {
+      if (k === 'Ref_Key' || k === 'LineNumber' || k.includes('@')) continue;
+      // Int64 comes as a string but must go back as a number: a string is silently ignored (ref §1.4, §1.6).
+      kept[k] = intColumns.has(k) && typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v;
+    }
+    const out: ODataRow = { ...kept, ...row, [l.lineCode]: Number(cur[l.lineCode]) || ++maxCode };
+    if (refOrNull(cur[l.pack])) {
+      if (Number(cur[l.quantity]) === row[l.quantity]) out[l.packQuantity] = cur[l.packQuantity];
+      else out[l.pack] = EMPTY_GUID;
+    }
+    return out;
+  });
+}
+
 /** The fields an update writes are equal (number, date and amount are derived or fixed at creation). */
 export function sameOrder(a: Order, b: Order): boolean {
-  const line = (l: OrderLine): string => [l.productId ?? '', l.quantity, roundMoney(l.price), roundMoney(l.discountAmount), roundMoney(l.amount), l.vatRate].join('|');
   return (
     a.status === (b.status || a.status) &&
     a.cancelled === b.cancelled &&
     (a.comment ?? '') === (b.comment ?? '') &&
     (a.customer?.kind ?? '') === (b.customer?.kind ?? '') &&
     (a.customer?.id.toLowerCase() ?? '') === (b.customer?.id.toLowerCase() ?? '') &&
-    a.lines.length === b.lines.length &&
-    a.lines.every((l, i) => line(l) === line(b.lines[i]))
+    sameLines(a.lines, b.lines)
   );
 }
 

@@ -57,6 +57,27 @@ describe('payments adapter (read-only)', () => {
     expect(ofOrder.map((p) => p.data.documentKind).sort()).toEqual(['cardPayment', 'cashInOrder']);
   });
 
+  it('links a receipt whose order is named only in its lines (Товары.ЗаказПокупателя, ref §2.6)', async () => {
+    const first = await drain(null);
+    const order = f.sim.control.list('Document_ЗаказПокупателя').find((o) => o.DeletionMark !== true && Array.isArray(o.Товары) && o.Товары.length > 0) as Record<string, unknown>;
+    const lines = (order.Товары as Record<string, unknown>[]).map((l, i) => ({ ...l, LineNumber: i + 1, ЗаказПокупателя_Key: order.Ref_Key }));
+    const receipt = f.sim.control.create('Document_ЧекККМ', {
+      Date: '2025-02-09T18:00:00',
+      ВидОперации: 'Продажа',
+      СтатусЧекаККМ: 'Пробитый',
+      Магазин_Key: f.sim.control.refs.stores.main,
+      СуммаДокумента: 150,
+      Товары: lines,
+      Оплата: [{ LineNumber: 1, ВидОплаты_Key: f.sim.control.refs.paymentKinds.cash, Сумма: 150 }],
+    });
+    f.sim.control.post('Document_ЧекККМ', String(receipt.Ref_Key));
+    const next = await drain(first.cursor);
+    const got = next.records.find((r) => r.id === receipt.Ref_Key);
+    expect(got?.data).toMatchObject({ documentKind: 'receipt', orderId: order.Ref_Key, amount: 150, method: 'cash', effective: true });
+    const ofOrder = await f.connector.payment.forOrder(String(order.Ref_Key));
+    expect(ofOrder.map((p) => p.id)).toContain(receipt.Ref_Key);
+  });
+
   it('never writes', async () => {
     await expect(f.connector.payment.create()).rejects.toBeInstanceOf(OnecError);
     await expect(f.connector.payment.markDeleted()).rejects.toMatchObject({ code: 'READ_ONLY' });

@@ -11,7 +11,7 @@ import { ChangeFeed, type FeedSource, type FetchedRecord, type ScanEntry, type S
 import type { ODataRow } from '../client';
 import { EMPTY_GUID, naiveToIso, refOrNull, toBool, toMoney, toStr } from '../convert';
 import { OnecReadOnlyError } from '../errors';
-import { setProperties } from '../metadata';
+import { setProperties, tabularProperties } from '../metadata';
 import { DEFAULTS, type OnecContext } from '../options';
 import { castLiteral, guidLiteral } from '../query';
 import { fetchByIds, missingIds } from '../reads';
@@ -58,7 +58,21 @@ export class OnecPaymentAdapter implements EntityAdapter<'payment'>, FeedSource<
   private select(k: KindSpec): string[] {
     const props = setProperties(this.ctx.model, k.set);
     const fields = [k.order, k.basis, k.basis ? `${k.basis}_Type` : undefined, k.company, k.amount, ...k.extra].filter((f): f is string => !!f && (props?.has(f) ?? false));
-    return ['Ref_Key', 'DataVersion', 'DeletionMark', 'Number', 'Date', 'Posted', ...fields];
+    const r = this.ctx.names.receipt;
+    const lineOrder = this.hasLineOrder(k) ? [`${r.lines}/${r.lineOrder}`] : [];
+    return ['Ref_Key', 'DataVersion', 'DeletionMark', 'Number', 'Date', 'Posted', ...fields, ...lineOrder];
+  }
+
+  /** Receipt lines carry their own ЗаказПокупателя (ref §2.6), when that column is published. */
+  private hasLineOrder(k: KindSpec): boolean {
+    const r = this.ctx.names.receipt;
+    return k.kind === 'receipt' && (tabularProperties(this.ctx.model, k.set, r.lines)?.has(r.lineOrder) ?? false);
+  }
+
+  /** `Товары/any(d: d/ЗаказПокупателя_Key <op> guid'…')` for receipts (OData lambda, ref §1.5). */
+  private lineOrderCondition(k: KindSpec, op: 'eq' | 'ne', id: string): string | null {
+    const r = this.ctx.names.receipt;
+    return this.hasLineOrder(k) ? `${r.lines}/any(d: d/${r.lineOrder} ${op} ${guidLiteral(id)})` : null;
   }
 
   // ---------- change detection ----------
@@ -71,13 +85,15 @@ export class OnecPaymentAdapter implements EntityAdapter<'payment'>, FeedSource<
     const results: ScanResult[] = [];
     for (const k of this.kinds()) {
       const linkedOnly = k.kind === 'receipt' && (this.ctx.options.receiptsLinkedToOrdersOnly ?? true) && k.order;
+      const byLines = this.lineOrderCondition(k, 'ne', EMPTY_GUID);
+      const linked = `${k.order} ne ${guidLiteral(EMPTY_GUID)}`;
       results.push(
         await scanWindow(
           {
             client: this.ctx.client,
             set: k.set,
             select: [],
-            filter: linkedOnly ? `${k.order} ne ${guidLiteral(EMPTY_GUID)}` : undefined,
+            filter: linkedOnly ? (byLines ? `(${linked} or ${byLines})` : linked) : undefined,
             windowDays: this.ctx.options.paymentWindowDays ?? DEFAULTS.paymentWindowDays,
             now: this.ctx.now(),
             timeZone: this.ctx.options.timeZone,
@@ -127,6 +143,14 @@ export class OnecPaymentAdapter implements EntityAdapter<'payment'>, FeedSource<
     const direct = k.order ? refOrNull(row[k.order]) : null;
     if (direct) return direct;
     if (k.basis && toStr(row[`${k.basis}_Type`]).endsWith(this.ctx.names.order.set)) return refOrNull(row[k.basis]);
+    if (this.hasLineOrder(k)) {
+      // Header empty, lines name the order: linked when they all name the same one (a receipt for several
+      // orders cannot be attributed to one of them).
+      const r = this.ctx.names.receipt;
+      const lines = Array.isArray(row[r.lines]) ? (row[r.lines] as ODataRow[]) : [];
+      const orders = new Set(lines.map((l) => refOrNull(l[r.lineOrder])).filter((id): id is string => !!id));
+      if (orders.size === 1) return [...orders][0];
+    }
     return null;
   }
 
@@ -186,7 +210,11 @@ export class OnecPaymentAdapter implements EntityAdapter<'payment'>, FeedSource<
   async forOrder(orderId: string): Promise<SourceRecord<Payment>[]> {
     const out: SourceRecord<Payment>[] = [];
     for (const k of this.kinds()) {
-      const conds = [k.order ? `${k.order} eq ${guidLiteral(orderId)}` : null, k.basis ? `${k.basis} eq ${castLiteral(orderId, this.ctx.names.order.set)}` : null].filter(Boolean);
+      const conds = [
+        k.order ? `${k.order} eq ${guidLiteral(orderId)}` : null,
+        k.basis ? `${k.basis} eq ${castLiteral(orderId, this.ctx.names.order.set)}` : null,
+        this.lineOrderCondition(k, 'eq', orderId),
+      ].filter(Boolean);
       const rows = await this.ctx.client.list(k.set, { select: this.select(k), filter: conds.join(' or '), top: 1000 });
       for (const row of rows) out.push(await this.toRecord(k, row));
     }

@@ -6,8 +6,8 @@ import type { ODataRow } from '../client';
 import { isoToNaive, refOrNull, toStr } from '../convert';
 import { OnecError } from '../errors';
 import type { OnecContext } from '../options';
-import { castLiteral, datetimeLiteral, stringLiteral } from '../query';
-import { chunk, mapLimit } from '../reads';
+import { castLiteral, datetimeLiteral, guidLiteral, stringLiteral } from '../query';
+import { listBatches, mapLimit } from '../reads';
 
 export interface NameParts {
   lastName: string;
@@ -50,13 +50,12 @@ export class PersonNames {
   /** Name parts of some persons, 10 per request (a composite condition with cast is long in a URL). */
   async forPersons(ids: readonly string[]): Promise<Map<string, NameParts>> {
     const set = this.ctx.names.person.set;
-    const pages = await mapLimit(chunk(ids, 10), 3, (batch) =>
-      this.ctx.client.list(this.n.set, {
-        select: this.select(),
-        filter: batch.map((id) => `${this.n.person} eq ${castLiteral(id, set)}`).join(' or '),
-        top: 1000,
-      }),
-    );
+    const query = (batch: string[]) => ({
+      select: this.select(),
+      filter: batch.map((id) => `${this.n.person} eq ${castLiteral(id, set)}`).join(' or '),
+      top: 1000,
+    });
+    const pages = await mapLimit(listBatches(ids, 10, query), 3, (batch) => this.ctx.client.list(this.n.set, query(batch)));
     return this.latest(pages.flat());
   }
 
@@ -69,9 +68,22 @@ export class PersonNames {
     try {
       await this.ctx.client.create(n.set, { Period: period, [n.person]: personId, [`${n.person}_Type`]: personType, ...values });
     } catch (err) {
-      if (!(err instanceof OnecError) || err.odataCode !== '15') throw err; // 15 = key exists (ref §1.8)
-      const key = `Period=${datetimeLiteral(period)},${n.person}=${stringLiteral(personId)},${n.person}_Type=${stringLiteral(personType)}`;
-      await this.ctx.client.patchByKey(n.set, key, values);
+      if (!isKeyExists(err)) throw err;
+      // The key of a composite dimension is value + _Type (ref §1.4); whether 1С wants the value as a string or
+      // a guid literal in the key predicate is [unconf] — the string form first, then the guid form.
+      const key = (value: string): string => `Period=${datetimeLiteral(period)},${n.person}=${value},${n.person}_Type=${stringLiteral(personType)}`;
+      try {
+        await this.ctx.client.patchByKey(n.set, key(stringLiteral(personId)), values);
+      } catch (first) {
+        if (!(first instanceof OnecError) || (first.code !== 'BAD_REQUEST' && first.code !== 'NOT_FOUND')) throw first;
+        await this.ctx.client.patchByKey(n.set, key(guidLiteral(personId)), values).catch(() => Promise.reject(first));
+      }
     }
   }
+}
+
+/** A POST of a register record whose key is taken: code 15 (ref §1.8), or a 400 saying so (ref §1.6). */
+function isKeyExists(err: unknown): boolean {
+  if (!(err instanceof OnecError)) return false;
+  return err.odataCode === '15' || (err.code === 'BAD_REQUEST' && /существует|already exists/i.test(err.serverMessage ?? ''));
 }

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setProperties } from '../metadata';
 import type { Product, SourceRecord } from '../../../../shared/domain';
 import { OnecError, OnecWriteMismatchError } from '../errors';
 import { startFixture, type SimFixture } from '../sim-fixture';
@@ -81,5 +82,36 @@ describe('products adapter', () => {
     const err = await f.connector.product.update(bread.id, { ...bread.data, name: 'Хлеб', unit: { name: 'упаковка' } }, {}).catch((e: unknown) => e);
     expect((err as OnecError).code).toBe('MAPPING');
     expect(f.sim.control.get('Catalog_Номенклатура', bread.id)).toEqual(before);
+  });
+
+  it("takes the product's own price, not a variant's, from SliceLast (one record per Характеристика, ref §2.3)", async () => {
+    const milk = byName('Молоко 3,2% 1 л');
+    const doc = f.sim.control.create(DOCS, {
+      Date: '2025-02-09T11:00:00',
+      Согласован: true,
+      Товары: [{ LineNumber: 1, Номенклатура_Key: milk.id, Характеристика_Key: '5a1e0000-0000-4000-8000-0000000000c1', ВидЦены_Key: f.sim.control.refs.priceTypes.retail, Цена: 1111 }],
+      ВидыЦен: [{ LineNumber: 1, ВидЦены_Key: f.sim.control.refs.priceTypes.retail }],
+    });
+    f.sim.control.post(DOCS, String(doc.Ref_Key));
+    expect((await f.connector.product.get(milk.id))?.data.price?.amount).toBe(98.89);
+    const scan = await f.connector.product.scan();
+    expect(scan.current.get(milk.id)?.version).toMatch(/\|p=98\.89/);
+  });
+
+  it('writes a barcode with its primitive type when Штрихкод is published as a composite ([unconf], ref §2.3)', async () => {
+    const bread = byName('Хлеб Бородинский');
+    const props = setProperties(f.connector.model, 'InformationRegister_Штрихкоды');
+    props?.set('Штрихкод_Type', { name: 'Штрихкод_Type', type: 'Edm.String' });
+    const create = vi.spyOn(f.connector.client, 'create');
+    try {
+      await f.connector.product.update(bread.id, { ...bread.data, barcodes: [...bread.data.barcodes, '4600000000024'] }, {});
+      const call = create.mock.calls.find(([set]) => set === 'InformationRegister_Штрихкоды');
+      expect(call?.[1]).toMatchObject({ Штрихкод: '4600000000024', Штрихкод_Type: 'Edm.String', Владелец_Type: 'StandardODATA.Catalog_Номенклатура' });
+    } finally {
+      create.mockRestore();
+      props?.delete('Штрихкод_Type');
+    }
+    const after = await f.connector.product.get(bread.id);
+    expect(after?.data.barcodes).toContain('4600000000024');
   });
 });

@@ -15,7 +15,7 @@ import { hasMarker, markerText, withMarker } from '../marker';
 import { setProperties } from '../metadata';
 import { DEFAULTS, type OnecContext } from '../options';
 import { castLiteral, guidLiteral, stringLiteral } from '../query';
-import { chunk, fetchByIds, mapLimit, missingIds, scanRows } from '../reads';
+import { chunk, fetchByIds, listBatches, mapLimit, missingIds, scanRows } from '../reads';
 import type { ReferenceCache } from '../reference';
 import { composeVersion, dataVersionOf, digest } from '../version';
 import { SafeWriter } from '../writer';
@@ -71,25 +71,34 @@ export class OnecProductAdapter implements EntityAdapter<'product'>, FeedSource<
 
   private async readPrices(ids?: readonly string[]): Promise<Map<string, number>> {
     const p = this.ctx.names.price;
-    const out = new Map<string, number>();
-    const select = [p.product, p.price];
+    // SliceLast has one record per (ВидЦены, Номенклатура, Характеристика) (ref §2.3): a product with variants
+    // can have several. The product's price is the one without a characteristic; without one, the variants'
+    // price when they all agree; otherwise none (never an arbitrary variant's price).
+    const withVariants = setProperties(this.ctx.model, p.sliceSet)?.has(p.characteristic) ?? false;
+    const select = [p.product, p.price, ...(withVariants ? [p.characteristic] : [])];
+    const own = new Map<string, number>();
+    const variants = new Map<string, Set<number>>();
     const take = (rows: ODataRow[]): void => {
       for (const r of rows) {
         const id = refOrNull(r[p.product]);
-        if (id) out.set(id, toMoney(r[p.price]));
+        if (!id) continue;
+        const price = toMoney(r[p.price]);
+        if (withVariants && refOrNull(r[p.characteristic])) variants.set(id, (variants.get(id) ?? new Set<number>()).add(price));
+        else own.set(id, price);
       }
     };
-    if (!this.priceCondition()) return out;
+    if (!this.priceCondition()) return own;
     if (!ids) {
       const path = this.ctx.client.sliceLastPath(p.sliceSet, { condition: this.priceCondition() ?? undefined });
       take(await this.ctx.client.allAt(path, { select, orderby: p.product, pageSize: this.ctx.options.keyPageSize ?? DEFAULTS.keyPageSize }));
-      return out;
+    } else {
+      const pages = await mapLimit(chunk(ids, 10), 3, (batch) =>
+        this.ctx.client.listAt(this.ctx.client.sliceLastPath(p.sliceSet, { condition: this.priceCondition(batch) ?? undefined }), { select, top: 1000 }),
+      );
+      pages.forEach(take);
     }
-    const pages = await mapLimit(chunk(ids, 10), 3, (batch) =>
-      this.ctx.client.listAt(this.ctx.client.sliceLastPath(p.sliceSet, { condition: this.priceCondition(batch) ?? undefined }), { select, top: 1000 }),
-    );
-    pages.forEach(take);
-    return out;
+    for (const [id, prices] of variants) if (!own.has(id) && prices.size === 1) own.set(id, [...prices][0]);
+    return own;
   }
 
   private async readBarcodes(ids?: readonly string[]): Promise<Map<string, string[]>> {
@@ -104,9 +113,8 @@ export class OnecProductAdapter implements EntityAdapter<'product'>, FeedSource<
         pageSize: this.ctx.options.keyPageSize ?? DEFAULTS.keyPageSize,
       });
     } else {
-      const pages = await mapLimit(chunk(ids, 10), 3, (batch) =>
-        this.ctx.client.list(b.set, { select, filter: batch.map((id) => `${b.owner} eq ${castLiteral(id, this.set)}`).join(' or '), top: 1000 }),
-      );
+      const query = (batch: string[]) => ({ select, filter: batch.map((id) => `${b.owner} eq ${castLiteral(id, this.set)}`).join(' or '), top: 1000 });
+      const pages = await mapLimit(listBatches(ids, 10, query), 3, (batch) => this.ctx.client.list(b.set, query(batch)));
       rows = pages.flat();
     }
     const out = new Map<string, string[]>();
@@ -288,7 +296,15 @@ export class OnecProductAdapter implements EntityAdapter<'product'>, FeedSource<
   private async addBarcode(id: string, code: string): Promise<void> {
     const b = this.ctx.names.barcode;
     try {
-      await this.ctx.client.create(b.set, { [b.barcode]: code, [b.owner]: id, [`${b.owner}_Type`]: `StandardODATA.${this.set}` });
+      // Штрихкод is typed by ПВХ ТипыШтрихкодов: its OData type is [unconf] (ref §2.3). Published as a composite
+      // (value + _Type), a string value needs its primitive type next to it.
+      const composite = setProperties(this.ctx.model, b.set)?.has(`${b.barcode}_Type`) ?? false;
+      await this.ctx.client.create(b.set, {
+        [b.barcode]: code,
+        ...(composite ? { [`${b.barcode}_Type`]: 'Edm.String' } : {}),
+        [b.owner]: id,
+        [`${b.owner}_Type`]: `StandardODATA.${this.set}`,
+      });
     } catch (err) {
       if (err instanceof OnecError && err.odataCode === '15') {
         throw new OnecMappingError(`Штрихкод «${code}» в 1С уже принадлежит другому товару или карте. Исправьте штрихкод в Битрикс24 или в 1С.`, err);
