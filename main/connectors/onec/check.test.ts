@@ -50,6 +50,18 @@ describe('checkOnec against the simulator', () => {
     expect(r.hint).toContain('Справочник.ИнформационныеКарты,Документ.ЗаказПокупателя');
   });
 
+  it('only warns about a set that merely helps (card kinds list) and still passes, with the steps to publish it', async () => {
+    sim.control.setComposition(all.filter((s) => s !== 'Catalog_ВидыДисконтныхКарт'));
+    const r = await checkOnec(cfg());
+    expect(r.status).toBe('warning');
+    expect(r.code).toBe('OK');
+    expect(r.found?.missingEntitySets).toEqual([]);
+    const item = r.items.find((i) => i.id === 'optionalSets');
+    expect(item?.status).toBe('warning');
+    expect(item?.message).toContain('Справочник.ВидыДисконтныхКарт');
+    expect(item?.hint).toContain('УстановитьСоставСтандартногоИнтерфейсаOData');
+  });
+
   it('says the composition is empty when OData is on but nothing is published', async () => {
     sim.control.setComposition([]);
     const r = await checkOnec(cfg());

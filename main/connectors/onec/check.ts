@@ -128,6 +128,9 @@ export async function checkOnec(config: OnecCheckConfig, deps: OnecCheckDeps = {
   } else {
     r.add('composition', 'ok', 'Состав стандартного интерфейса OData', 'Все объекты, нужные обмену, опубликованы.');
   }
+  if (composition.missingOptionalSets.length > 0) {
+    r.add('optionalSets', 'warning', 'Дополнительные объекты', `Не опубликованы необязательные объекты (обмен будет работать без них): ${describeMissingSets(composition.missingOptionalSets)}.`, publishStepsHint(composition.missingOptionalSets.map((m) => m.metadataName)));
+  }
   reportFields(r, composition);
   await reportPredefined(r, transport, model, names);
   await reportVersion(r, transport, model, names);

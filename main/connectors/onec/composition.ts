@@ -32,6 +32,8 @@ export interface MissingFunction {
 
 export interface CompositionReport {
   missingSets: MissingSet[];
+  /** Sets that only improve the exchange (SetRequirement.optionalSet): reported as warnings. */
+  missingOptionalSets: MissingSet[];
   missingFields: MissingField[];
   missingFunctions: MissingFunction[];
   /** Features that can work (all sets, required fields and functions present). */
@@ -65,14 +67,19 @@ export function metadataNameOf(entitySet: string): string {
 }
 
 export function checkComposition(model: ODataModel, requirements: FeatureRequirement[]): CompositionReport {
-  const report: CompositionReport = { missingSets: [], missingFields: [], missingFunctions: [], readyFeatures: [], blockedFeatures: [] };
+  const report: CompositionReport = { missingSets: [], missingOptionalSets: [], missingFields: [], missingFunctions: [], readyFeatures: [], blockedFeatures: [] };
   for (const req of requirements) {
     let blocked = false;
     for (const s of req.sets) {
       const props = setProperties(model, s.set);
       if (!props) {
-        report.missingSets.push({ feature: req.feature, featureTitle: req.title, set: s.set, metadataName: metadataNameOf(s.set) });
-        blocked = true;
+        const missing = { feature: req.feature, featureTitle: req.title, set: s.set, metadataName: metadataNameOf(s.set) };
+        if (s.optionalSet) {
+          report.missingOptionalSets.push(missing);
+        } else {
+          report.missingSets.push(missing);
+          blocked = true;
+        }
         continue;
       }
       const miss = (field: string, optional: boolean, tabular?: string): void => {

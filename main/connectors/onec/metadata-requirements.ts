@@ -260,6 +260,8 @@ export type FeatureId = 'customers' | 'cards' | 'products' | 'orders' | 'payment
 
 export interface SetRequirement {
   set: string;
+  /** The set improves the exchange (e.g. lists for the mapping screen) but nothing breaks without it: a warning. */
+  optionalSet?: boolean;
   fields: string[];
   /** Fields used when published, skipped otherwise (structured contact fields, BSP JSON value …). */
   optionalFields?: string[];
@@ -309,7 +311,8 @@ export function requirementsFor(n: OnecNames): FeatureRequirement[] {
       title: 'Бонусные (дисконтные) карты',
       sets: [
         { set: n.card.set, fields: [...CATALOG, n.card.number, ...composite(n.card.owner), n.card.discountKind, n.card.cardType, n.card.medium, n.card.openedAt] },
-        { set: n.discountCardKinds.set, fields: ['Ref_Key', 'Description'] },
+        // Only lists card kinds for the mapping screen; the exchange takes the kind from the settings.
+        { set: n.discountCardKinds.set, fields: ['Ref_Key', 'Description'], optionalSet: true },
       ],
     },
     {
