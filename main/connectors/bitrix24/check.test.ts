@@ -22,6 +22,31 @@ async function run(handler: FakeHandler, webhookUrl = HOOK, log?: FakeRequest[])
 const item = (r: Awaited<ReturnType<typeof run>>, id: string) => r.items.find((i) => i.id === id)!;
 
 describe('checkBitrix24 (webhook)', () => {
+  it('probes each scope with a cheap read when the portal does not answer the `scope` method', async () => {
+    const log: FakeRequest[] = [];
+    const r = await run((q) => {
+      if (q.method === 'scope') return apiError(404, 'ERROR_METHOD_NOT_FOUND');
+      if (q.method === 'crm.contact.list') return ok([]);
+      if (q.method === 'catalog.catalog.list') return apiError(403, 'insufficient_scope');
+      if (q.method === 'user.current' || q.method === 'profile') return profile();
+      return apiError(404, 'ERROR_METHOD_NOT_FOUND');
+    }, HOOK, log);
+    expect(r.status).toBe('error');
+    expect(r.code).toBe('SCOPE_MISSING');
+    expect(r.found?.scopes).toEqual(['crm', 'user_brief']);
+    expect(r.found?.missingScopes).toEqual(expect.arrayContaining(['catalog', 'pay_system']));
+    expect(item(r, 'scopes').message).toContain('catalog');
+    expect(log.map((q) => q.method)).toEqual(expect.arrayContaining(['scope', 'crm.contact.list', 'catalog.catalog.list']));
+
+    const good = await run((q) => {
+      if (q.method === 'scope') return apiError(404, 'ERROR_METHOD_NOT_FOUND');
+      if (q.method === 'profile') return profile();
+      return ok(q.method === 'catalog.catalog.list' ? { catalogs: [] } : []);
+    });
+    expect(good.status).not.toBe('error');
+    expect(good.found?.scopes).toEqual(expect.arrayContaining(['crm', 'catalog']));
+  });
+
   it('reports a healthy portal with user, admin flag and scopes', async () => {
     const r = await run(healthy);
     expect(r.status).toBe('ok');

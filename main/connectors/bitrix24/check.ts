@@ -73,8 +73,7 @@ export async function checkBitrix24(config: Bitrix24CheckConfig, deps: Bitrix24C
   // 2–4. Connection, authorisation and scopes: `scope` is in the basic scope, so any working credential may call it.
   let scopes: string[];
   try {
-    const res = await client.call<unknown>('scope');
-    scopes = Array.isArray(res.result) ? res.result.map(String) : [];
+    scopes = await listScopes(client);
   } catch (err) {
     const e = asB24(err);
     recordFailure(e, add, config, movedTo);
@@ -127,6 +126,51 @@ export async function checkBitrix24(config: Bitrix24CheckConfig, deps: Bitrix24C
     add('user', 'warning', 'OK', `Не удалось узнать пользователя интеграции: ${maskSecrets(e.userMessage, secrets)}`, 'Проверка пользователя не обязательна; остальные проверки выполнены.');
   }
   return finish(steps, found, now() - started, secrets);
+}
+
+/** A cheap read per scope, used when the portal does not answer the `scope` method. */
+const SCOPE_PROBES: Record<string, { method: string; params: Record<string, unknown> }> = {
+  crm: { method: 'crm.contact.list', params: { select: ['ID'], order: { ID: 'ASC' }, start: -1 } },
+  catalog: { method: 'catalog.catalog.list', params: {} },
+  user_brief: { method: 'user.current', params: {} },
+  pay_system: { method: 'sale.paysystem.list', params: {} },
+};
+
+/**
+ * The webhook's scopes: the `scope` method answers them directly; where it is not available (ERROR_METHOD_NOT_FOUND)
+ * each scope is probed with a cheap read, and `insufficient_scope` (or an unknown method) means it is missing.
+ * Authorisation and connection errors propagate either way.
+ */
+async function listScopes(client: Bitrix24Client): Promise<string[]> {
+  try {
+    const res = await client.call<unknown>('scope');
+    if (Array.isArray(res.result)) return res.result.map(String);
+  } catch (err) {
+    const e = asB24(err);
+    if (!isMethodMissing(e)) throw e;
+  }
+  const found: string[] = [];
+  for (const [scope, probe] of Object.entries(SCOPE_PROBES)) {
+    try {
+      await client.call<unknown>(probe.method, probe.params);
+      found.push(scope);
+    } catch (err) {
+      const e = asB24(err);
+      if (e.code === 'SCOPE_MISSING' || isMethodMissing(e)) continue;
+      // Any other answer from the method itself (bad parameters, rights) still proves the scope is granted.
+      if (e.code === 'METHOD_ERROR' || e.code === 'VALIDATION' || e.code === 'ACCESS_DENIED' || e.code === 'NOT_FOUND') {
+        found.push(scope);
+        continue;
+      }
+      throw e;
+    }
+  }
+  return found;
+}
+
+function isMethodMissing(e: Bitrix24Error): boolean {
+  // Only a JSON answer of the portal counts: a 404 HTML page means a wrong address, which the caller reports as such.
+  return e.apiError === 'ERROR_METHOD_NOT_FOUND' || (e.httpStatus === 404 && e.apiError !== undefined && e.code !== 'AUTH_FAILED');
 }
 
 function checkAddress(config: Bitrix24CheckConfig): { status: CheckStatus; code: CheckCode; message: string; hint?: string; secrets: string[] } {
