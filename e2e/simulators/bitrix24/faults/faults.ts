@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../common/rng';
+
 // Fault injection for the client's resilience tests: with a probability and/or for the next N calls, per
 // method or for all. `lostResponse` applies the call first and then drops the connection, so a client must
 // detect a create that happened although it never saw the answer (ARCHITECTURE.md convention 9).
@@ -26,17 +28,6 @@ export interface ActiveFault extends FaultSpec {
   fired: number;
 }
 
-/** Deterministic PRNG (mulberry32) so probability faults are reproducible. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function defaultPhase(kind: FaultKind): 'before' | 'after' {
   return kind === 'lostResponse' ? 'after' : 'before';

@@ -1,5 +1,5 @@
 // Deterministic generators for seed data.
-import { mulberry32 } from '../faults/faults';
+import { mulberry32 } from '../../common/rng';
 
 export class SeedRandom {
   private next: () => number;

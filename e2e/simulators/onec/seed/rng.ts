@@ -1,17 +1,7 @@
-// Deterministic pseudo-random source for seeds and fault probabilities (mulberry32).
+// Seed helpers on top of the shared deterministic PRNG.
+import { mulberry32, type Rng } from '../../common/rng';
 
-export type Rng = () => number;
-
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng };
 
 const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0');
 
