@@ -54,3 +54,19 @@ export interface SecretView {
 export function maskWebhookUrl(url: string): string {
   return url.replace(/(\/rest\/\d+\/)[^/]+/, '$1••••••');
 }
+
+/** Environment variables that override connection settings (CLI, headless mode), and the setting each forces. */
+export const ENV_OVERRIDES = {
+  ONEC_ODATA_URL: 'onec.url',
+  ONEC_USER: 'onec.user',
+  ONEC_PASSWORD: 'onec.password',
+  B24_WEBHOOK_URL: 'bitrix24.webhookUrl',
+} as const;
+export type EnvOverrideName = keyof typeof ENV_OVERRIDES;
+export type OverridableSetting = (typeof ENV_OVERRIDES)[EnvOverrideName];
+
+/** The variable that forces a setting ("onec.url" → "ONEC_ODATA_URL"), or null. */
+export function envNameOf(setting: string): EnvOverrideName | null {
+  for (const [name, key] of Object.entries(ENV_OVERRIDES)) if (key === setting) return name as EnvOverrideName;
+  return null;
+}

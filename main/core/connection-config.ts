@@ -3,7 +3,7 @@
  * (ONEC_ODATA_URL, ONEC_USER, ONEC_PASSWORD, B24_WEBHOOK_URL), optionally overlaid with a draft from the form.
  */
 import type { ConnectionsInput } from '../../shared/api';
-import type { Settings } from '../../shared/settings';
+import { ENV_OVERRIDES, type Settings } from '../../shared/settings';
 import type { SecretStore } from './secret-store';
 
 export interface EffectiveConnections {
@@ -20,12 +20,7 @@ export interface EffectiveConnections {
   overriddenByEnv: string[];
 }
 
-export const ENV_OVERRIDES = {
-  ONEC_ODATA_URL: 'onec.url',
-  ONEC_USER: 'onec.user',
-  ONEC_PASSWORD: 'onec.password',
-  B24_WEBHOOK_URL: 'bitrix24.webhookUrl',
-} as const;
+export { ENV_OVERRIDES };
 
 export function envOverrides(env: NodeJS.ProcessEnv): string[] {
   return Object.entries(ENV_OVERRIDES)

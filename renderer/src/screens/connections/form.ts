@@ -4,6 +4,7 @@
  * fields environment variables force.
  */
 import type { ConnectionsInput, ConnectionsView } from '../../../../shared/api';
+import { envNameOf } from '../../../../shared/settings';
 
 export interface SecretDraft {
   /** What the user typed; '' keeps the saved secret. */
@@ -99,51 +100,17 @@ export function isDirty(draft: ConnectionsDraft, view: ConnectionsView): boolean
 
 // ---------- environment overrides ----------
 
-/** Known environment variable names per field; an entry of `overriddenByEnv` may also be the field path itself. */
-const ENV_NAMES: Record<FieldKey, string[]> = {
-  'onec.url': ['ONEC_ODATA_URL', 'ONEC_URL'],
-  'onec.user': ['ONEC_USER', 'ONEC_USERNAME', 'ONEC_LOGIN'],
-  'onec.password': ['ONEC_PASSWORD'],
-  'onec.timeZone': ['ONEC_TIME_ZONE', 'ONEC_TIMEZONE', 'ONEC_TZ'],
-  'bitrix24.authMode': ['B24_AUTH_MODE', 'BITRIX24_AUTH_MODE'],
-  'bitrix24.webhookUrl': ['B24_WEBHOOK_URL', 'BITRIX24_WEBHOOK_URL', 'B24_WEBHOOK', 'BITRIX24_WEBHOOK'],
-  'bitrix24.portalUrl': ['B24_PORTAL_URL', 'BITRIX24_PORTAL_URL', 'B24_PORTAL', 'BITRIX24_PORTAL'],
-  'bitrix24.clientId': ['B24_CLIENT_ID', 'BITRIX24_CLIENT_ID'],
-  'bitrix24.clientSecret': ['B24_CLIENT_SECRET', 'BITRIX24_CLIENT_SECRET'],
-  'bitrix24.refreshToken': ['B24_REFRESH_TOKEN', 'BITRIX24_REFRESH_TOKEN'],
-};
-
-/** The environment variable that forces this field, else null. `overriddenByEnv` holds field paths ("onec.url"). */
+/**
+ * The environment variable that forces this field, else null. `overriddenByEnv` holds setting paths ("onec.url");
+ * the names come from the one list in shared/settings.ts. B24_WEBHOOK_URL also forces the webhook mode.
+ */
 export function overrideOf(view: ConnectionsView, field: FieldKey): string | null {
-  for (const entry of view.overriddenByEnv) {
-    if (entry === field || ENV_NAMES[field].includes(entry.toUpperCase())) return ENV_NAMES[field][0];
-  }
-  return null;
+  const path = field === 'bitrix24.authMode' ? 'bitrix24.webhookUrl' : field;
+  return view.overriddenByEnv.includes(path) ? envNameOf(path) ?? path : null;
 }
 
 export function overrideNote(envName: string): string {
   return `Задано переменной окружения ${envName} — здесь только для просмотра.`;
-}
-
-const FIELD_LABEL: Record<FieldKey, string> = {
-  'onec.url': 'адрес 1С',
-  'onec.user': 'пользователь 1С',
-  'onec.password': 'пароль 1С',
-  'onec.timeZone': 'часовой пояс',
-  'bitrix24.authMode': 'способ подключения к Битрикс24',
-  'bitrix24.webhookUrl': 'вебхук Битрикс24',
-  'bitrix24.portalUrl': 'адрес портала',
-  'bitrix24.clientId': 'client_id',
-  'bitrix24.clientSecret': 'client_secret',
-  'bitrix24.refreshToken': 'refresh token',
-};
-
-/** «адрес 1С (ONEC_ODATA_URL)» for one entry of `overriddenByEnv`. */
-export function overrideLabel(entry: string): string {
-  for (const field of Object.keys(ENV_NAMES) as FieldKey[]) {
-    if (entry === field || ENV_NAMES[field].includes(entry.toUpperCase())) return `${FIELD_LABEL[field]} (${ENV_NAMES[field][0]})`;
-  }
-  return entry;
 }
 
 // ---------- validation ----------
@@ -236,4 +203,17 @@ export function onecUrlRemark(value: string): string {
   if (text === '' || urlProblem(text)) return '';
   if (!/standard\.odata/i.test(text)) return 'Обычно адрес оканчивается на /odata/standard.odata. Проверьте адрес публикации информационной базы.';
   return '';
+}
+
+const SETTING_LABEL: Record<string, string> = {
+  'onec.url': 'адрес 1С',
+  'onec.user': 'пользователь 1С',
+  'onec.password': 'пароль 1С',
+  'bitrix24.webhookUrl': 'вебхук Битрикс24',
+};
+
+/** «адрес 1С (ONEC_ODATA_URL)» for one entry of `overriddenByEnv`. */
+export function overrideLabel(entry: string): string {
+  const env = envNameOf(entry);
+  return `${SETTING_LABEL[entry] ?? entry}${env ? ` (${env})` : ''}`;
 }
