@@ -6,7 +6,7 @@
 import type { AxiosInstance } from 'axios';
 import type { CheckCode, CheckItem, CheckStatus, OnecFound, SystemCheck } from '../../../shared/checks';
 import { serviceDocumentNames, parseJson } from './client';
-import { checkComposition, describeMissingFields, describeMissingSets, metadataNameOf, publishStepsHint, type CompositionReport } from './composition';
+import { checkComposition, describeDegraded, describeMissingFields, describeMissingSets, metadataNameOf, publishStepsHint, type CompositionReport } from './composition';
 import { OnecError } from './errors';
 import { parseMetadata, setProperties, type ODataModel } from './metadata';
 import { requirementsFor, resolveNames, type OnecNameOverrides, type OnecNames } from './metadata-requirements';
@@ -252,7 +252,9 @@ function reportFields(r: Report, c: CompositionReport): void {
     r.add('fields', 'ok', 'Поля объектов', 'Все нужные поля на месте.');
   }
   if (optional.length > 0) {
-    r.add('optionalFields', 'warning', 'Дополнительные поля', `Нет необязательных полей (обмен будет работать без них): ${describeMissingFields(optional)}.`, fieldsHint());
+    const losses = describeDegraded(optional);
+    const message = `Нет необязательных полей (обмен будет работать без них): ${describeMissingFields(optional)}.${losses.length > 0 ? ` Что при этом не будет работать: ${losses.join('; ')}.` : ''}`;
+    r.add('optionalFields', 'warning', 'Дополнительные поля', message, fieldsHint());
   }
   for (const f of c.missingFunctions) {
     r.add(`function:${f.set}`, 'error', 'Виртуальные таблицы', `Для ${f.set} не опубликована функция ${f.name} — цены товаров не прочитать.`, 'Переустановите состав стандартного интерфейса OData, включив регистр целиком, и повторите проверку.');

@@ -22,6 +22,8 @@ export interface MissingField {
   tabular?: string;
   /** Optional fields are skipped when absent; required ones block the feature. */
   optional: boolean;
+  /** What the exchange loses without this optional field (Russian). */
+  degraded?: string;
 }
 
 export interface MissingFunction {
@@ -83,18 +85,21 @@ export function checkComposition(model: ODataModel, requirements: FeatureRequire
         continue;
       }
       const miss = (field: string, optional: boolean, tabular?: string): void => {
-        report.missingFields.push({ feature: req.feature, set: s.set, field, optional, ...(tabular ? { tabular } : {}) });
+        const degraded = optional ? s.degraded?.[field] : undefined;
+        report.missingFields.push({ feature: req.feature, set: s.set, field, optional, ...(tabular ? { tabular } : {}), ...(degraded ? { degraded } : {}) });
         if (!optional) blocked = true;
       };
       for (const f of s.fields) if (!props.has(f)) miss(f, false);
       for (const f of s.optionalFields ?? []) if (!props.has(f)) miss(f, true);
-      for (const [ts, fields] of Object.entries(s.tabular ?? {})) {
+      // A section listed only in optionalTabular is optional as a whole.
+      for (const ts of new Set([...Object.keys(s.tabular ?? {}), ...Object.keys(s.optionalTabular ?? {})])) {
+        const required = s.tabular?.[ts];
         const rowProps = tabularProperties(model, s.set, ts);
         if (!rowProps) {
-          miss(ts, false);
+          miss(ts, !required);
           continue;
         }
-        for (const f of fields) if (!rowProps.has(f)) miss(f, false, ts);
+        for (const f of required ?? []) if (!rowProps.has(f)) miss(f, false, ts);
         for (const f of s.optionalTabular?.[ts] ?? []) if (!rowProps.has(f)) miss(f, true, ts);
       }
       for (const fn of s.functions ?? []) {
@@ -141,6 +146,11 @@ export function describeMissingSets(missing: MissingSet[]): string {
   const byFeature = new Map<string, string[]>();
   for (const m of missing) byFeature.set(m.featureTitle, [...(byFeature.get(m.featureTitle) ?? []), `${m.metadataName} (${m.set})`]);
   return [...byFeature].map(([title, sets]) => `${title}: ${sets.join(', ')}`).join('; ');
+}
+
+/** Russian, one per optional field that costs something: «Document_X.Отменено — отмена заказа не передаётся». */
+export function describeDegraded(missing: MissingField[]): string[] {
+  return missing.filter((m) => m.optional && m.degraded).map((m) => `${m.set}${m.tabular ? `.${m.tabular}` : ''}.${m.field} — ${m.degraded}`);
 }
 
 export function describeMissingFields(missing: MissingField[]): string {

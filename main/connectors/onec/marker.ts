@@ -9,6 +9,8 @@
  * - ФизическиеЛица, Контрагенты → `Комментарий`: the only free-text attribute both have (ФизическиеЛица has no
  *   Code; ИНН/Description carry data). The marker `{b24:<id>}` is appended on its own line so a person's own
  *   comment is kept; it is found with `substringof` (the braces make `{b24:12}` not match `{b24:123}`).
+ *   A release that does not publish Комментарий has no marker: findByExternalRef finds nothing and the check
+ *   warns that duplicate protection after a crash is weaker (metadata-requirements.ts `degraded`).
  * - Номенклатура → `Описание` (it has no Комментарий); products are created in 1С only by the optional M3 copy.
  */
 

@@ -262,13 +262,16 @@ export interface SetRequirement {
   set: string;
   /** The set improves the exchange (e.g. lists for the mapping screen) but nothing breaks without it: a warning. */
   optionalSet?: boolean;
+  /** Fields without which the feature cannot work: a missing one blocks it (FIELDS_MISSING). */
   fields: string[];
-  /** Fields used when published, skipped otherwise (structured contact fields, BSP JSON value …). */
+  /** Fields used when published, read as absent and not written otherwise: a missing one is a warning. */
   optionalFields?: string[];
-  /** Tabular section → its row fields. */
+  /** Tabular section → its row fields (the section itself is required). */
   tabular?: Record<string, string[]>;
-  /** Tabular section → row fields used when published. */
+  /** Tabular section → row fields used when published; a section listed only here is optional as a whole. */
   optionalTabular?: Record<string, string[]>;
+  /** Optional field (or tabular section) → what the exchange loses without it (Russian, shown by the check). */
+  degraded?: Record<string, string>;
   /** Bound functions needed on the set (SliceLast). */
   functions?: string[];
   /** Predefined items needed (PredefinedDataName). */
@@ -286,19 +289,52 @@ const composite = (name: string): string[] => [name, `${name}_Type`];
 const CATALOG = ['Ref_Key', 'DataVersion', 'DeletionMark', 'Description'];
 const DOCUMENT = ['Ref_Key', 'DataVersion', 'DeletionMark', 'Number', 'Date', 'Posted'];
 
-/** The entity sets and fields each feature reads or writes, derived from the names so they never disagree. */
+/**
+ * The entity sets and fields each feature reads or writes, derived from the names so they never disagree.
+ * No public 2.3 dump exists (ref §2 caveat), so only what the mapping cannot do without is required; every
+ * optional field is read as absent and not written when unpublished (metadata.ts `publishedOnly`/`publishedBody`).
+ */
 export function requirementsFor(n: OnecNames): FeatureRequirement[] {
   const c = n.contact;
+  const o = n.orderLine;
+  const d = n.priceDoc;
+  // Rows are matched and written by type, kind and presentation; structured columns only add detail.
   const contactRow = ['LineNumber', c.type, c.kind, c.presentation];
   const contactRowOptional = [c.phone, c.phoneNoCodes, c.email, c.domain, c.value];
+  const markerLost = 'повтор записи после сбоя не найдёт уже созданного покупателя и может создать дубль (защита от дублей ослаблена)';
   return [
     {
       feature: 'customers',
       title: 'Покупатели (физические лица и контрагенты)',
       sets: [
-        { set: n.person.set, fields: [...CATALOG, 'IsFolder', n.person.comment], optionalFields: [n.person.employee], tabular: { [n.person.contacts]: contactRow }, optionalTabular: { [n.person.contacts]: contactRowOptional } },
+        {
+          set: n.person.set,
+          fields: [...CATALOG],
+          optionalFields: [
+            'IsFolder', // without hierarchy there are no folders to leave out
+            n.person.comment, // holds only the crash-recovery marker (marker.ts)
+            n.person.employee, // employees are left out only when the flag exists
+          ],
+          tabular: { [n.person.contacts]: contactRow },
+          optionalTabular: { [n.person.contacts]: contactRowOptional },
+          degraded: { [n.person.comment]: markerLost },
+        },
+        // Name parts are the person's identity in Bitrix24: all required.
         { set: n.personName.set, fields: ['Period', ...composite(n.personName.person), n.personName.lastName, n.personName.firstName, n.personName.middleName] },
-        { set: n.company.set, fields: [...CATALOG, 'IsFolder', n.company.fullName, n.company.inn, n.company.kpp, n.company.legalForm, n.company.comment], tabular: { [n.company.contacts]: contactRow }, optionalTabular: { [n.company.contacts]: contactRowOptional } },
+        {
+          set: n.company.set,
+          fields: [...CATALOG, n.company.inn], // ИНН identifies a company
+          optionalFields: [
+            'IsFolder', // as for persons
+            n.company.fullName, // read falls back to Description
+            n.company.kpp, // read as empty; ИП have none anyway
+            n.company.legalForm, // 1С fills its default on creation
+            n.company.comment, // crash-recovery marker only
+          ],
+          tabular: { [n.company.contacts]: contactRow },
+          optionalTabular: { [n.company.contacts]: contactRowOptional },
+          degraded: { [n.company.comment]: markerLost },
+        },
         {
           set: n.contactKinds.set,
           fields: ['Ref_Key', 'PredefinedDataName'],
@@ -310,7 +346,17 @@ export function requirementsFor(n: OnecNames): FeatureRequirement[] {
       feature: 'cards',
       title: 'Бонусные (дисконтные) карты',
       sets: [
-        { set: n.card.set, fields: [...CATALOG, n.card.number, ...composite(n.card.owner), n.card.discountKind, n.card.cardType, n.card.medium, n.card.openedAt] },
+        {
+          set: n.card.set,
+          // Number, owner and kind are what a card is to the exchange.
+          fields: [...CATALOG, n.card.number, ...composite(n.card.owner), n.card.discountKind],
+          optionalFields: [
+            n.card.cardType, // new cards get 1С's default type
+            n.card.medium, // new cards get 1С's default medium
+            n.card.openedAt, // only orders several cards of one owner
+          ],
+          degraded: { [n.card.openedAt]: 'если у покупателя несколько карт, текущей считается карта с наибольшим номером, а не самая новая' },
+        },
         // Only lists card kinds for the mapping screen; the exchange takes the kind from the settings.
         { set: n.discountCardKinds.set, fields: ['Ref_Key', 'Description'], optionalSet: true },
       ],
@@ -319,18 +365,34 @@ export function requirementsFor(n: OnecNames): FeatureRequirement[] {
       feature: 'products',
       title: 'Товары и цены',
       sets: [
-        { set: n.product.set, fields: [...CATALOG, 'IsFolder', n.product.fullName, n.product.article, n.product.unit, n.product.vat, n.product.productType], optionalFields: [n.product.marker] },
+        {
+          set: n.product.set,
+          fields: [...CATALOG, n.product.unit, n.product.vat, n.product.productType],
+          optionalFields: [
+            'IsFolder', // without hierarchy there are no groups to leave out
+            n.product.fullName, // read falls back to Description
+            n.product.article, // a product without an article is still a product
+            n.product.marker, // crash marker of M3 copies only
+          ],
+        },
         { set: n.units.set, fields: ['Ref_Key', 'Code', 'Description'] },
         { set: n.barcode.set, fields: [n.barcode.barcode, ...composite(n.barcode.owner)] },
+        // A register without characteristics has one price per product.
         { set: n.price.sliceSet, fields: ['Period', n.price.priceType, n.price.product, n.price.price], optionalFields: [n.price.characteristic], functions: ['SliceLast'] },
         { set: n.priceTypes.set, fields: ['Ref_Key', 'Description'] },
         {
-          set: n.priceDoc.set,
-          fields: [...DOCUMENT, n.priceDoc.agreed, n.priceDoc.comment],
-          tabular: {
-            [n.priceDoc.lines]: ['LineNumber', n.priceDoc.lineProduct, n.priceDoc.linePriceType, n.priceDoc.linePrice, n.priceDoc.lineManual],
-            [n.priceDoc.priceTypes]: ['LineNumber', n.priceDoc.priceTypesPriceType],
+          set: d.set,
+          fields: [...DOCUMENT],
+          optionalFields: [
+            d.agreed, // a release without the flag has no approval step
+            d.comment, // holds only the retry marker of the exchange's price documents
+          ],
+          tabular: { [d.lines]: ['LineNumber', d.lineProduct, d.linePriceType, d.linePrice] },
+          optionalTabular: {
+            [d.lines]: [d.lineManual], // a UI hint only
+            [d.priceTypes]: ['LineNumber', d.priceTypesPriceType], // every line names its price type already
           },
+          degraded: { [d.comment]: 'повтор после сбоя может провести второй такой же документ установки цен (цена та же)' },
         },
       ],
     },
@@ -341,15 +403,35 @@ export function requirementsFor(n: OnecNames): FeatureRequirement[] {
         {
           set: n.order.set,
           fields: [
-            ...DOCUMENT, n.order.store, n.order.warehouse, n.order.organisation, n.order.company, n.order.card, ...composite(n.order.cardOwner),
-            n.order.status, n.order.cancelled, n.order.amount, n.order.priceIncludesVat, n.order.comment, n.order.siteNumber,
+            ...DOCUMENT, n.order.store, n.order.warehouse, n.order.organisation, n.order.company, ...composite(n.order.cardOwner),
+            n.order.status, n.order.amount,
+            // The Bitrix24 deal id: the only place for it, and a duplicated order is a second document with money.
+            n.order.siteNumber,
           ],
-          optionalFields: [n.order.siteDate, n.order.maxLineCode],
+          optionalFields: [
+            n.order.card, // the customer is the card owner; the card only adds its discount link
+            n.order.cancelled, // read as not cancelled
+            n.order.priceIncludesVat, // 1С's default of the document applies
+            n.order.comment, // free text
+            n.order.siteDate, // informational
+            n.order.maxLineCode, // kept consistent only when published
+          ],
           tabular: {
+            [n.order.lines]: ['LineNumber', o.product, o.quantity, o.price, o.amount, o.vat, o.manualDiscountAmount],
+          },
+          optionalTabular: {
             [n.order.lines]: [
-              'LineNumber', n.orderLine.product, n.orderLine.quantity, n.orderLine.packQuantity, n.orderLine.price, n.orderLine.amount, n.orderLine.vat,
-              n.orderLine.vatAmount, n.orderLine.manualDiscountPercent, n.orderLine.manualDiscountAmount, n.orderLine.autoDiscountAmount, n.orderLine.lineCode,
+              o.packQuantity, // the exchange counts in base units
+              o.vatAmount, // derived from amount and rate
+              o.manualDiscountPercent, // derived from the discount amount
+              o.autoDiscountAmount, // the exchange writes no automatic discounts; read as 0
+              o.lineCode, // line keys are kept only when published
+              o.pack, // read only to keep a row's pack consistent
             ],
+          },
+          degraded: {
+            [n.order.cancelled]: 'отмена заказа не передаётся',
+            [n.order.comment]: 'комментарий заказа не передаётся',
           },
         },
       ],
@@ -360,12 +442,21 @@ export function requirementsFor(n: OnecNames): FeatureRequirement[] {
       sets: [
         {
           set: n.receipt.set,
-          fields: [...DOCUMENT, n.receipt.order, n.receipt.company, ...composite(n.receipt.cardOwner), n.receipt.amount, n.receipt.operation, n.receipt.status],
+          fields: [...DOCUMENT, n.receipt.order, n.receipt.company, n.receipt.amount, n.receipt.operation],
+          optionalFields: [
+            ...composite(n.receipt.cardOwner), // the customer then comes from Контрагент; the order link is what counts
+            n.receipt.status, // without it every posted receipt counts
+          ],
           tabular: { [n.receipt.payments]: ['LineNumber', n.receipt.paymentKind, n.receipt.paymentAmount] },
           optionalTabular: { [n.receipt.lines]: [n.receipt.lineOrder] },
+          degraded: { [n.receipt.status]: 'отложенные и аннулированные чеки будут считаться оплатой' },
         },
         { set: n.cashIn.set, fields: [...DOCUMENT, n.cashIn.order, ...composite(n.cashIn.basis), n.cashIn.company, n.cashIn.amount] },
-        { set: n.cardPayment.set, fields: [...DOCUMENT, n.cardPayment.order, ...composite(n.cardPayment.basis), n.cardPayment.company, n.cardPayment.amount, n.cardPayment.done] },
+        {
+          set: n.cardPayment.set,
+          fields: [...DOCUMENT, n.cardPayment.order, ...composite(n.cardPayment.basis), n.cardPayment.company, n.cardPayment.amount],
+          optionalFields: [n.cardPayment.done], // without it a posted card payment counts
+        },
         { set: n.bankPayment.set, fields: [...DOCUMENT, ...composite(n.bankPayment.basis), n.bankPayment.company, n.bankPayment.amount] },
         { set: n.paymentKinds.set, fields: ['Ref_Key', 'Description', n.paymentKinds.type] },
       ],

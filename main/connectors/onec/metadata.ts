@@ -133,3 +133,43 @@ export function hasBoundFunction(model: ODataModel, entitySet: string, name: str
   const types = new Set([type, type.replace(/_RecordType$/, '')]);
   return model.functions.some((f) => f.name === name && (!f.bindingType || types.has(f.bindingType)));
 }
+
+/** The field (`Name` or `Section/Column`) is in the published metadata of the set. */
+export function isPublished(model: ODataModel, entitySet: string, field: string): boolean {
+  const slash = field.indexOf('/');
+  if (slash < 0) return setProperties(model, entitySet)?.has(field) ?? false;
+  return tabularProperties(model, entitySet, field.slice(0, slash))?.has(field.slice(slash + 1)) ?? false;
+}
+
+/**
+ * Of the fields to `$select` (`Name` or `Section/Column`), those the published metadata has: a field a release
+ * does not publish is read as absent (its default) instead of failing the request with 400 code 6 (ref §1.5).
+ * Falsy entries are dropped. A set missing from the model is not judged (the composition check reports it).
+ */
+export function publishedOnly(model: ODataModel, entitySet: string, fields: readonly (string | false | null | undefined)[]): string[] {
+  const wanted = fields.filter((f): f is string => typeof f === 'string' && f !== '');
+  if (!model.entitySets.has(entitySet)) return wanted;
+  return wanted.filter((f) => isPublished(model, entitySet, f));
+}
+
+/**
+ * A POST/PATCH body without the header fields and tabular-section columns the set does not publish. 1С would
+ * ignore them (ref §1.6), but the re-read after writing selects what was sent, and that must not fail.
+ * `@odata.bind` entries follow their `_Key` field; a set missing from the model is not judged.
+ */
+export function publishedBody<T extends Record<string, unknown>>(model: ODataModel, entitySet: string, body: T): T {
+  const props = setProperties(model, entitySet);
+  if (!props) return body;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) {
+    const name = k.endsWith('@odata.bind') ? `${k.slice(0, -'@odata.bind'.length)}_Key` : k;
+    if (!props.has(name)) continue;
+    const columns = Array.isArray(v) ? tabularProperties(model, entitySet, k) : undefined;
+    out[k] = columns
+      ? (v as unknown[]).map((row) =>
+          row && typeof row === 'object' && !Array.isArray(row) ? Object.fromEntries(Object.entries(row).filter(([c]) => c === 'LineNumber' || columns.has(c))) : row,
+        )
+      : v;
+  }
+  return out as T;
+}

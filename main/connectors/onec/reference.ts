@@ -4,6 +4,7 @@
  */
 import { OnecConfigError } from './errors';
 import type { OnecContext } from './options';
+import { publishedOnly } from './metadata';
 import { fetchByIds, scanRows } from './reads';
 import { refOrNull, toStr } from './convert';
 
@@ -38,7 +39,7 @@ export class ReferenceCache {
 
   private async loadKinds(): Promise<ContactKinds> {
     const n = this.ctx.names.contactKinds;
-    const rows = await this.ctx.client.list(n.set, { select: ['Ref_Key', 'PredefinedDataName'], filter: 'Predefined eq true', top: 5000 });
+    const rows = await this.ctx.client.list(n.set, { select: publishedOnly(this.ctx.model, n.set, ['Ref_Key', 'PredefinedDataName']), filter: 'Predefined eq true', top: 5000 });
     const byName = new Map(rows.map((r) => [toStr(r.PredefinedDataName), toStr(r.Ref_Key).toLowerCase()]));
     const pick = (name: string): string => {
       const id = byName.get(name);
@@ -53,7 +54,8 @@ export class ReferenceCache {
   }
 
   allUnits(): Promise<Unit[]> {
-    this.units ??= scanRows(this.ctx.client, this.ctx.names.units.set, ['Ref_Key', 'Code', 'Description'], undefined, 1000)
+    const u = this.ctx.names.units.set;
+    this.units ??= scanRows(this.ctx.client, u, publishedOnly(this.ctx.model, u, ['Ref_Key', 'Code', 'Description']), undefined, 1000)
       .then((rows) => rows.map((r) => ({ id: toStr(r.Ref_Key).toLowerCase(), code: toStr(r.Code).trim(), name: toStr(r.Description).trim() })))
       .catch((err) => {
         this.units = null;
@@ -65,7 +67,7 @@ export class ReferenceCache {
   /** ВидыОплатЧекаККМ id → ТипОплаты enum value. */
   paymentKindTypes(): Promise<Map<string, string>> {
     const n = this.ctx.names.paymentKinds;
-    this.paymentKinds ??= scanRows(this.ctx.client, n.set, ['Ref_Key', n.type], undefined, 1000)
+    this.paymentKinds ??= scanRows(this.ctx.client, n.set, publishedOnly(this.ctx.model, n.set, ['Ref_Key', n.type]), undefined, 1000)
       .then((rows) => new Map(rows.map((r) => [toStr(r.Ref_Key).toLowerCase(), toStr(r[n.type])])))
       .catch((err) => {
         this.paymentKinds = null;

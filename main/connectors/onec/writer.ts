@@ -10,9 +10,18 @@
 import type { ODataRow, OnecClient } from './client';
 import { OnecConcurrencyError, OnecError, OnecPostingError, OnecWriteMismatchError, type FieldMismatch } from './errors';
 import { toStr } from './convert';
+import { publishedBody, type ODataModel } from './metadata';
 
 export class SafeWriter {
-  constructor(private readonly client: OnecClient) {}
+  /** `model`: the published metadata; bodies are then cut to published fields (adapt, never assume — ref §2). */
+  constructor(
+    private readonly client: OnecClient,
+    private readonly model?: () => ODataModel,
+  ) {}
+
+  private published(entitySet: string, body: ODataRow): ODataRow {
+    return this.model ? publishedBody(this.model(), entitySet, body) : body;
+  }
 
   /** Current DataVersion, or a NOT_FOUND error. */
   async currentVersion(entitySet: string, id: string): Promise<string> {
@@ -29,7 +38,8 @@ export class SafeWriter {
   }
 
   /** POST, then re-read the written fields and compare. */
-  async create(entitySet: string, body: ODataRow): Promise<ODataRow> {
+  async create(entitySet: string, sent: ODataRow): Promise<ODataRow> {
+    const body = this.published(entitySet, sent);
     const created = await this.client.create(entitySet, body);
     const id = toStr(created.Ref_Key);
     return this.verify(entitySet, id, body);
@@ -39,9 +49,11 @@ export class SafeWriter {
    * PATCH guarded by the DataVersion the caller saw (`expectedDataVersion`; undefined = caller checked already),
    * then re-read and compare.
    */
-  async patch(entitySet: string, id: string, body: ODataRow, expectedDataVersion?: string): Promise<ODataRow> {
+  async patch(entitySet: string, id: string, sent: ODataRow, expectedDataVersion?: string): Promise<ODataRow> {
+    const body = this.published(entitySet, sent);
     if (expectedDataVersion !== undefined) await this.assertVersion(entitySet, id, expectedDataVersion);
-    await this.client.patch(entitySet, id, body);
+    // Only unpublished fields were to change: a no-op PATCH would still bump DataVersion (ref §1.4).
+    if (Object.keys(body).length > 0 || Object.keys(sent).length === 0) await this.client.patch(entitySet, id, body);
     return this.verify(entitySet, id, body);
   }
 

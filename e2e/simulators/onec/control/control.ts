@@ -12,7 +12,7 @@ import type { StatsSnapshot } from './stats';
 export interface OnecControl {
   /** Fixed GUIDs of reference data (organisation, stores, price types, CI kinds…). */
   readonly refs: typeof REFS;
-  /** Wipe and re-seed (default: the seed the simulator started with). */
+  /** Wipe and re-seed (default: the seed the simulator started with); hidden fields are shown again. */
   reset(seed?: SeedKind, large?: Partial<LargeCounts>): void;
   /** Deep copies of all rows of any set (published or not): objects, TS rows, register records. */
   list(set: string): Row[];
@@ -28,7 +28,17 @@ export interface OnecControl {
   post(set: string, key: string): Row;
   unpost(set: string, key: string): Row;
   composition(): string[];
+  /** Publishes these objects; hidden fields are shown again. */
   setComposition(sets: string[] | 'all'): void;
+  /**
+   * "Another release": fields missing from an entity set — gone from $metadata and from the data; `$select` of
+   * one → 400 code 6, POST/PATCH ignore it (ref §1.5, §1.6). Fields: `Комментарий`, `Контрагент_Key` or
+   * `Контрагент`, a tabular section `ВидыЦен`, a column `Товары/КодСтроки` (or the TS set with the column name).
+   */
+  hideFields(set: string, fields: readonly string[]): void;
+  showAllFields(): void;
+  /** Hidden property names by entity set. */
+  hiddenFields(): Record<string, string[]>;
   stats(): StatsSnapshot;
   resetStats(): void;
   injectFault(spec: FaultSpec): number;
@@ -58,6 +68,7 @@ export function createControl(state: SimState, initialSeed: SeedKind, large: Par
     refs: REFS,
     reset(seed = initialSeed, counts = large) {
       applySeed(state.ib, seed, counts);
+      state.pub.showAllFields();
     },
     list(set) {
       return clone(state.engine.views.rows(setOf(set)));
@@ -90,6 +101,9 @@ export function createControl(state: SimState, initialSeed: SeedKind, large: Par
     unpost: (set, key) => clone(state.ib.unpost(set, key)),
     composition: () => state.pub.list(),
     setComposition: (sets) => state.pub.set(sets),
+    hideFields: (set, fields) => state.pub.hideFields(set, fields),
+    showAllFields: () => state.pub.showAllFields(),
+    hiddenFields: () => state.pub.hiddenFields(),
     stats: () => state.stats.snapshot(),
     resetStats: () => state.stats.reset(),
     injectFault: (spec) => state.faults.add(spec),

@@ -12,6 +12,7 @@ import { decode } from './url';
 //   DELETE /_sim/objects/<set>/<key>       POST /_sim/post/<set>/<key>, /_sim/unpost/<set>/<key>
 //   GET|PUT /_sim/composition {sets}       GET|DELETE /_sim/stats
 //   GET|POST|DELETE /_sim/faults {spec}    PUT /_sim/auth-failure-mode {mode}   PUT /_sim/quirks {…}
+//   GET /_sim/hidden-fields   PUT /_sim/hidden-fields {set, fields}   DELETE /_sim/hidden-fields
 
 type Json = Record<string, unknown>;
 
@@ -65,6 +66,14 @@ function dispatch(ctl: OnecControl, method: string, parts: string[], raw: Buffer
       return { ok: true };
     case 'PUT auth-failure-mode':
       ctl.setAuthFailureMode(b().mode === 'html200' ? 'html200' : 'http401');
+      return { ok: true };
+    case 'GET hidden-fields':
+      return ctl.hiddenFields();
+    case 'PUT hidden-fields':
+      ctl.hideFields(String(b().set), (b().fields as string[] | undefined) ?? []);
+      return ctl.hiddenFields();
+    case 'DELETE hidden-fields':
+      ctl.showAllFields();
       return { ok: true };
     case 'PUT quirks':
       ctl.setQuirks(b());

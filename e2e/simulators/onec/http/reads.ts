@@ -1,3 +1,4 @@
+import { publishedRow } from '../model/publication';
 import type { SetDef } from '../model/schema';
 import { parseSelect } from '../query/project';
 import { errors } from '../errors';
@@ -70,7 +71,8 @@ export function navigate(c: Call, set: SetDef, key: Row, rest: string[]): Reply 
     if (!p || !last) throw errors.segment(seg);
     if (p.kind === 'tabular') {
       const ts = cur.tabulars.get(seg) ?? c.svc.pub.find(p.tabularSet ?? '');
-      const rows = Array.isArray(row[seg]) ? (row[seg] as Row[]) : [];
+      const stored = Array.isArray(row[seg]) ? (row[seg] as Row[]) : [];
+      const rows = ts ? stored.map((r) => publishedRow(ts, r)) : stored;
       return collectionReply(c, ts ?? cur, rows, undefined, p.edm);
     }
     const meta = c.fmt.metadata === 'none' ? {} : { 'odata.metadata': `${c.req.root}$metadata#${p.edm}` };

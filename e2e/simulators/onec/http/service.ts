@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Publication } from '../model/publication';
+import { publishedRow, type Publication } from '../model/publication';
 import type { SetDef } from '../model/schema';
 import type { QueryEngine, ReadParams } from '../query/execute';
 import type { Infobase } from '../store/infobase';
@@ -49,7 +49,8 @@ export function readParams(q: ReadonlyMap<string, string>): ReadParams {
 }
 
 /** Single entity as JSON (`…$metadata#Set/@Element`) or Atom entry. */
-export function entityReply(c: Call, set: SetDef, row: Row, status = 200, headers: Record<string, string> = {}): Reply {
+export function entityReply(c: Call, set: SetDef, stored: Row, status = 200, headers: Record<string, string> = {}): Reply {
+  const row = publishedRow(set, stored);
   if (!c.fmt.json) return xmlReply(status, atomEntry(c.req.root, set, row), 'application/atom+xml;type=entry', headers);
   const meta = c.fmt.metadata === 'none' ? {} : { 'odata.metadata': `${c.req.root}$metadata#${set.name}/@Element` };
   return jsonReply(status, { ...meta, ...row }, headers);

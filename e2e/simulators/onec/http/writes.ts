@@ -1,3 +1,4 @@
+import { withoutHidden } from '../model/publication';
 import type { SetDef } from '../model/schema';
 import { errors } from '../errors';
 import type { Row } from '../edm/values';
@@ -8,7 +9,14 @@ import { entityReply, type Call } from './service';
 
 // POST / PATCH / PUT / DELETE and the Post/Unpost actions (ref §1.6).
 
-function parseBody(c: Call): Record<string, unknown> {
+/** The body without hidden fields of the published view `set` (ignored as unknown properties, ref §1.6). */
+function parseBody(c: Call, set: SetDef): Record<string, unknown> {
+  const body = parseJsonBody(c);
+  const full = c.svc.ib.schema.get(set.name);
+  return full ? withoutHidden(set, full, body) : body;
+}
+
+function parseJsonBody(c: Call): Record<string, unknown> {
   const text = c.req.body.toString('utf8');
   if (text.trim() === '') return {};
   let v: unknown;
@@ -29,7 +37,7 @@ export function create(c: Call, set: SetDef): Reply {
   if (set.kind === 'tabular') throw errors.tsDirect(); // ref §1.6: POST to …_Товары → code 13
   if (set.kind === 'recordSet' || set.kind === 'recordType') throw errors.methodForbidden();
   requireWrite(c, set);
-  const body = parseBody(c);
+  const body = parseBody(c, set);
   if (set.kind === 'register') {
     // Independent register record: full key in the body, answer 200 (P9 live probe).
     const row = c.svc.ib.createRecord(set.name, body);
@@ -43,7 +51,7 @@ export function create(c: Call, set: SetDef): Reply {
 export function update(c: Call, set: SetDef, key: Row): Reply {
   if (set.kind !== 'catalog' && set.kind !== 'document' && set.kind !== 'register') throw errors.methodForbidden();
   requireWrite(c, set);
-  const body = parseBody(c);
+  const body = parseBody(c, set);
   const mode = c.req.method === 'PUT' ? 'put' : 'patch';
   // If-Match is ignored, like on a live base (ref §1.7): no 412, no ETag.
   const row =

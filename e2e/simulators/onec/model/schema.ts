@@ -65,6 +65,8 @@ export interface SetDef {
   rowType?: string;
   functions: string[];
   openType: boolean;
+  /** A published view with some fields hidden (Publication.hideFields): rows must be projected through `props`. */
+  restricted?: boolean;
 }
 
 const edmForNumber = (digits: number, scale: number): string =>

@@ -1,4 +1,4 @@
-import type { Publication } from '../model/publication';
+import { publishedRow, type Publication } from '../model/publication';
 import type { SetDef } from '../model/schema';
 import type { Infobase } from '../store/infobase';
 import { errors } from '../errors';
@@ -128,7 +128,10 @@ export class Projector {
     for (const p of set.props) {
       if (p.kind === 'tabular') {
         const tsSel = sel.ts.get(p.name);
-        const rows = Array.isArray(row[p.name]) ? (row[p.name] as Row[]) : [];
+        const tsSet = set.tabulars.get(p.name);
+        const stored = Array.isArray(row[p.name]) ? (row[p.name] as Row[]) : [];
+        // Hidden columns (Publication.hideFields) are not part of the published row type.
+        const rows = tsSet?.restricted ? stored.map((r) => publishedRow(tsSet, r)) : stored;
         if (sel.star || tsSel === 'all' || sel.props.has(p.name)) out[p.name] = rows;
         else if (tsSel) out[p.name] = rows.map((r) => Object.fromEntries([...tsSel].map((f) => [f, r[f] ?? null])));
         continue;

@@ -10,7 +10,7 @@ import { OnecConfigError, OnecError } from '../errors';
 import type { OnecContext } from '../options';
 import { castLiteral, stringLiteral } from '../query';
 import { listBatches, mapLimit, scanRows } from '../reads';
-import { setProperties } from '../metadata';
+import { isPublished, publishedBody, publishedOnly, setProperties } from '../metadata';
 
 export interface CardInfo {
   id: string;
@@ -31,7 +31,7 @@ export class CardBook {
 
   private select(): string[] {
     const n = this.n;
-    return ['Ref_Key', 'DataVersion', n.number, n.owner, `${n.owner}_Type`, n.openedAt, n.discountKind];
+    return publishedOnly(this.ctx.model, n.set, ['Ref_Key', 'DataVersion', n.number, n.owner, `${n.owner}_Type`, n.openedAt, n.discountKind]);
   }
 
   private baseFilter(): string {
@@ -107,7 +107,8 @@ export class CardBook {
     const mine = existing.find((c) => c.ownerId === owner.id.toLowerCase());
     const now = isoToNaive(this.ctx.now(), this.ctx.options.timeZone);
     if (mine) {
-      // Already theirs; make it the current one if an older card is newer by date.
+      // Already theirs; make it the current one if an older card is newer by date (no date published: nothing to do).
+      if (!isPublished(this.ctx.model, n.set, n.openedAt)) return;
       const current = this.choose(await this.ownerCards(owner));
       if (current && current.id !== mine.id) await this.ctx.client.patch(n.set, mine.id, { [n.openedAt]: now });
       return;
@@ -117,7 +118,7 @@ export class CardBook {
       throw new OnecError('MAPPING', `Карта «${number}» в 1С уже принадлежит другому покупателю. Проверьте номер карты; если карту передали этому покупателю, смените владельца карты в 1С.`);
     }
     const free = existing[0];
-    const ownerFields = { [n.owner]: owner.id, [`${n.owner}_Type`]: `StandardODATA.${owner.set}`, [n.openedAt]: now };
+    const ownerFields = publishedBody(this.ctx.model, n.set, { [n.owner]: owner.id, [`${n.owner}_Type`]: `StandardODATA.${owner.set}`, [n.openedAt]: now });
     if (free) {
       await this.ctx.client.patch(n.set, free.id, ownerFields);
       return;
@@ -126,14 +127,17 @@ export class CardBook {
     if (!kind) {
       throw new OnecConfigError(`Карту «${number}» нельзя зарегистрировать в 1С: не выбран вид дисконтной карты для новых карт. Выберите его в настройках сопоставления (раздел «Бонусные карты»).`);
     }
-    const created = await this.ctx.client.create(n.set, {
-      Description: number,
-      [n.number]: number,
-      ...ownerFields,
-      [n.discountKind]: kind,
-      [n.cardType]: n.cardTypeDiscount,
-      [n.medium]: n.mediumBarcode,
-    });
+    const created = await this.ctx.client.create(
+      n.set,
+      publishedBody(this.ctx.model, n.set, {
+        Description: number,
+        [n.number]: number,
+        ...ownerFields,
+        [n.discountKind]: kind,
+        [n.cardType]: n.cardTypeDiscount,
+        [n.medium]: n.mediumBarcode,
+      }),
+    );
     if (toStr(created[n.number]) !== number) {
       throw new OnecError('WRITE_MISMATCH', `1С сохранила карту с номером «${toStr(created[n.number])}» вместо «${number}». Проверьте номер карты.`);
     }

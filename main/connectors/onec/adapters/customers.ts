@@ -12,7 +12,7 @@ import type { ODataRow } from '../client';
 import { toBool, toStr } from '../convert';
 import { OnecConcurrencyError, OnecError, OnecWriteMismatchError } from '../errors';
 import { hasMarker, markerText, withMarker } from '../marker';
-import { setProperties, tabularProperties } from '../metadata';
+import { isPublished, publishedBody, publishedOnly, setProperties, tabularProperties } from '../metadata';
 import type { OnecContext } from '../options';
 import { stringLiteral } from '../query';
 import { fetchByIds, missingIds, scanRows, STABLE_ORDER } from '../reads';
@@ -55,7 +55,7 @@ export class OnecCustomerAdapter implements EntityAdapter<'customer'>, FeedSourc
     private readonly refs: ReferenceCache,
   ) {
     this.feed = new ChangeFeed(this, ctx.snapshots, { pageSize: ctx.options.pageSize, now: () => ctx.now().getTime() });
-    this.writer = new SafeWriter(ctx.client);
+    this.writer = new SafeWriter(ctx.client, () => ctx.model);
     this.cards = new CardBook(ctx);
     this.personNames = new PersonNames(ctx);
   }
@@ -87,9 +87,9 @@ export class OnecCustomerAdapter implements EntityAdapter<'customer'>, FeedSourc
     const c = this.ctx.names.contact;
     const published = this.publishedContactColumns(tag);
     const contacts = full ? [ts] : ['LineNumber', c.type, c.kind, c.presentation, c.phone, c.email].filter((f) => published.has(f)).map((f) => `${ts}/${f}`);
-    if (tag === 'person') return [...base, this.ctx.names.person.comment, ...contacts];
     const k = this.ctx.names.company;
-    return [...base, k.fullName, k.inn, k.kpp, k.comment, ...contacts];
+    const fields = tag === 'person' ? [...base, this.ctx.names.person.comment, ...contacts] : [...base, k.fullName, k.inn, k.kpp, k.comment, ...contacts];
+    return publishedOnly(this.ctx.model, this.setOf(tag), fields);
   }
 
   // ---------- change detection ----------
@@ -101,53 +101,56 @@ export class OnecCustomerAdapter implements EntityAdapter<'customer'>, FeedSourc
   async scan(): Promise<ScanResult> {
     const keyPage = this.ctx.options.keyPageSize ?? 5000;
     const select = ['Ref_Key', 'DataVersion', 'DeletionMark'];
-    const [persons, companies, cards] = await Promise.all([
-      scanRows(this.ctx.client, this.setOf('person'), select, this.filterOf('person') || undefined, keyPage),
-      scanRows(this.ctx.client, this.setOf('company'), select, this.filterOf('company') || undefined, keyPage),
-      this.cards.allByOwner(),
-    ]);
-    const current = new Map<string, ScanEntry>();
-    const add = (rows: ODataRow[], tag: Tag): void => {
-      for (const r of rows) {
-        const id = toStr(r.Ref_Key).toLowerCase();
-        current.set(id, { version: this.versionOf(toStr(r.DataVersion), cards.get(id) ?? null), deleted: toBool(r.DeletionMark), tag });
+    // Keys page by page (raw rows of the whole set never pile up); the card part of versions once cards are in.
+    const keys = async (tag: Tag): Promise<Map<string, ScanEntry>> => {
+      const out = new Map<string, ScanEntry>();
+      for await (const page of this.ctx.client.pages(this.setOf(tag), { select, filter: this.filterOf(tag) || undefined, orderby: STABLE_ORDER, pageSize: keyPage })) {
+        for (const r of page) out.set(toStr(r.Ref_Key).toLowerCase(), { version: toStr(r.DataVersion), deleted: toBool(r.DeletionMark), tag });
       }
+      return out;
     };
-    add(persons, 'person');
-    add(companies, 'company');
+    const [current, companies, cards] = await Promise.all([keys('person'), keys('company'), this.cards.allByOwner()]);
+    for (const [id, e] of companies) current.set(id, e);
+    for (const [id, e] of current) e.version = this.versionOf(e.version, cards.get(id) ?? null);
     this.scanCards = cards;
     this.scanNames = null;
     return { current };
   }
 
-  async fetch(ids: string[], scan: Map<string, ScanEntry>, queued: number): Promise<Map<string, FetchedRecord<Customer>>> {
-    const byTag = (tag: Tag): string[] => ids.filter((id) => (scan.get(id)?.tag ?? 'person') === tag);
-    const known = { cards: this.scanCards ?? undefined, names: await this.namesForScan(queued) };
+  async fetch(ids: string[], queued: ReadonlyMap<string, ScanEntry>, total: number): Promise<Map<string, FetchedRecord<Customer>>> {
+    const byTag = (tag: Tag): string[] => ids.filter((id) => (queued.get(id)?.tag ?? 'person') === tag);
+    const known = { cards: this.scanCards ?? undefined, names: await this.namesForScan(queued, total) };
     const loaded = [...(await this.load(byTag('person'), 'person', known)), ...(await this.load(byTag('company'), 'company', known))];
     return new Map(loaded.map((l) => [toStr(l.row.Ref_Key).toLowerCase(), this.fetched(l)]));
   }
 
-  /** Many changed persons: one paged read of the whole ФИО register beats 10-per-request lookups. */
-  private async namesForScan(queued: number): Promise<Map<string, NameParts> | undefined> {
-    if (queued <= 200) return undefined;
-    this.scanNames ??= await this.personNames.all();
+  /**
+   * Many changed persons: one paged read of the whole ФИО register beats 10-per-request lookups; only the
+   * queued persons' names are kept (the first fetch of a scan sees every id still queued).
+   */
+  private async namesForScan(queued: ReadonlyMap<string, ScanEntry>, total: number): Promise<Map<string, NameParts> | undefined> {
+    if (total <= 200) return undefined;
+    this.scanNames ??= await this.personNames.all((id) => queued.has(id));
     return this.scanNames;
   }
 
-  /** Initial load: everything in big pages, converted page by page so raw rows never pile up in memory. */
-  async fetchAll(): Promise<Map<string, FetchedRecord<Customer>>> {
-    const [names, cards] = await Promise.all([this.personNames.all(), this.scanCards ?? this.cards.allByOwner()]);
-    const out = new Map<string, FetchedRecord<Customer>>();
+  /**
+   * Initial load: everything in big pages, read lazily and converted page by page, so neither raw rows nor
+   * records pile up in memory (the feed pulls a page only when it needs one).
+   */
+  async *readAll(queued: ReadonlyMap<string, ScanEntry>): AsyncGenerator<FetchedRecord<Customer>[]> {
+    const [names, cards] = await Promise.all([this.personNames.all((id) => queued.has(id)), this.scanCards ?? this.cards.allByOwner()]);
     for (const tag of ['person', 'company'] as const) {
       const filter = this.filterOf(tag) || undefined;
       for await (const page of this.ctx.client.pages(this.setOf(tag), { select: this.selectOf(tag), filter, orderby: STABLE_ORDER, pageSize: 1000 })) {
+        const out: FetchedRecord<Customer>[] = [];
         for (const row of page) {
           const id = toStr(row.Ref_Key).toLowerCase();
-          out.set(id, this.fetched({ row, tag, names: names.get(id), card: cards.get(id) ?? null }));
+          if (queued.has(id)) out.push(this.fetched({ row, tag, names: names.get(id), card: cards.get(id) ?? null }));
         }
+        yield out;
       }
     }
-    return out;
   }
 
   async confirmGone(ids: string[], snapshot: Map<string, SnapshotEntry>): Promise<string[]> {
@@ -240,6 +243,8 @@ export class OnecCustomerAdapter implements EntityAdapter<'customer'>, FeedSourc
     for (const tag of ['person', 'company'] as const) {
       const set = this.setOf(tag);
       const commentField = tag === 'person' ? this.ctx.names.person.comment : this.ctx.names.company.comment;
+      // No Комментарий in this release: no marker either (the check reports the weaker duplicate protection).
+      if (!isPublished(this.ctx.model, set, commentField)) continue;
       let rows: ODataRow[];
       try {
         rows = await this.ctx.client.list(set, {
@@ -282,12 +287,13 @@ export class OnecCustomerAdapter implements EntityAdapter<'customer'>, FeedSourc
     const description = name.slice(0, this.maxLength(set, 'Description', tag === 'person' ? 50 : 100));
     if (tag === 'person') return { Description: description };
     const c = this.ctx.names.company;
-    return {
+    // Unpublished optional fields are not written (and so never count as a change).
+    return publishedBody(this.ctx.model, set, {
       Description: description,
       [c.fullName]: name,
       [c.inn]: data.inn ?? '',
       [c.kpp]: data.kpp ?? '',
-    };
+    });
   }
 
   private personParts(data: Customer): NameParts {
@@ -306,13 +312,13 @@ export class OnecCustomerAdapter implements EntityAdapter<'customer'>, FeedSourc
     const tsName = tag === 'person' ? this.ctx.names.person.contacts : this.ctx.names.company.contacts;
     const commentField = tag === 'person' ? this.ctx.names.person.comment : this.ctx.names.company.comment;
     const group = tag === 'person' ? this.ctx.options.personGroupId : this.ctx.options.companyGroupId;
-    const body: ODataRow = {
+    const body: ODataRow = publishedBody(this.ctx.model, set, {
       ...this.headerFields(tag, data),
       ...(tag === 'company' ? { [this.ctx.names.company.legalForm]: (data.inn ?? '').length === 12 ? 'ИндивидуальныйПредприниматель' : this.ctx.names.company.legalFormDefault } : {}),
       ...(options.externalRef ? { [commentField]: withMarker('', options.externalRef) } : {}),
       ...(group ? { Parent_Key: group } : {}),
       [tsName]: mergeContacts([], data, kinds, this.ctx.names.contact, this.publishedContactColumns(tag)) ?? [],
-    };
+    });
     const created = await this.writer.create(set, body);
     const id = toStr(created.Ref_Key).toLowerCase();
     await this.finishWrite(id, tag, data, null);

@@ -14,7 +14,7 @@ import { EMPTY_GUID, isoToNaive, naiveToIso, refOrNull, toBool, toMoney, toQuant
 import { OnecConcurrencyError, OnecConfigError, OnecError, OnecMappingError } from '../errors';
 import { ORDER_MARKER_MAX } from '../marker';
 import type { OnecNames } from '../metadata-requirements';
-import { setProperties, tabularProperties } from '../metadata';
+import { publishedBody, publishedOnly, setProperties, tabularProperties } from '../metadata';
 import { DEFAULTS, type OnecContext } from '../options';
 import { stringLiteral } from '../query';
 import { fetchByIds, missingIds } from '../reads';
@@ -38,7 +38,7 @@ export class OnecOrderAdapter implements EntityAdapter<'order'>, FeedSource<Orde
     private readonly refs: ReferenceCache,
   ) {
     this.feed = new ChangeFeed(this, ctx.snapshots, { pageSize: ctx.options.pageSize, now: () => ctx.now().getTime() });
-    this.writer = new SafeWriter(ctx.client);
+    this.writer = new SafeWriter(ctx.client, () => ctx.model);
     this.cards = new CardBook(ctx);
   }
 
@@ -56,10 +56,10 @@ export class OnecOrderAdapter implements EntityAdapter<'order'>, FeedSource<Orde
 
   private select(): string[] {
     const n = this.n;
-    return [
+    return publishedOnly(this.ctx.model, this.set, [
       'Ref_Key', 'DataVersion', 'DeletionMark', 'Number', 'Date', 'Posted',
       n.company, n.card, n.cardOwner, `${n.cardOwner}_Type`, n.status, n.cancelled, n.amount, n.comment, n.siteNumber, n.lines,
-    ];
+    ]);
   }
 
   private isOpen(row: ODataRow): boolean {
@@ -255,7 +255,8 @@ export class OnecOrderAdapter implements EntityAdapter<'order'>, FeedSource<Orde
   }
 
   async create(data: Order, options: WriteOptions): Promise<SourceRecord<Order>> {
-    const body = await this.body(data, options.externalRef, true);
+    // Unpublished optional fields (Отменено, КодСтроки …) are not sent.
+    const body = publishedBody(this.ctx.model, this.set, await this.body(data, options.externalRef, true));
     const created = await this.writer.create(this.set, body);
     const id = toStr(created.Ref_Key).toLowerCase();
     await this.postIfWanted(id);
@@ -270,7 +271,8 @@ export class OnecOrderAdapter implements EntityAdapter<'order'>, FeedSource<Orde
     const names = await this.refs.names(this.lineRows(row).map((r) => toStr(r[this.ctx.names.orderLine.product])));
     const before = this.toRecord(row, names);
     // A no-op PATCH still bumps DataVersion (ref §1.4) and would echo back to Bitrix24: write only real changes.
-    if (sameOrder(before.data, data)) {
+    // A field this release does not publish cannot be written, so a difference there is not a change.
+    if (sameOrder(before.data, data, { cancelled: !this.has(this.n.cancelled), comment: !this.has(this.n.comment) })) {
       if (!toBool(row.Posted) && !before.deleted) await this.postIfWanted(id);
       return this.mustGet(id);
     }
@@ -289,7 +291,7 @@ export class OnecOrderAdapter implements EntityAdapter<'order'>, FeedSource<Orde
       body[n.lines] = lines;
       if (this.has(n.maxLineCode)) body[n.maxLineCode] = Math.max(0, ...lines.map((r) => Number(r[this.ctx.names.orderLine.lineCode]) || 0));
     }
-    await this.writer.patch(this.set, id, body, version);
+    await this.writer.patch(this.set, id, publishedBody(this.ctx.model, this.set, body), version);
     await this.postIfWanted(id);
     return this.mustGet(id);
   }
@@ -337,12 +339,15 @@ export function mergeLines(current: ODataRow[], next: ODataRow[], l: OnecNames['
   });
 }
 
-/** The fields an update writes are equal (number, date and amount are derived or fixed at creation). */
-export function sameOrder(a: Order, b: Order): boolean {
+/**
+ * The fields an update writes are equal (number, date and amount are derived or fixed at creation). `ignore`:
+ * fields the published metadata lacks, which an update cannot write.
+ */
+export function sameOrder(a: Order, b: Order, ignore: { cancelled?: boolean; comment?: boolean } = {}): boolean {
   return (
     a.status === (b.status || a.status) &&
-    a.cancelled === b.cancelled &&
-    (a.comment ?? '') === (b.comment ?? '') &&
+    (ignore.cancelled === true || a.cancelled === b.cancelled) &&
+    (ignore.comment === true || (a.comment ?? '') === (b.comment ?? '')) &&
     (a.customer?.kind ?? '') === (b.customer?.kind ?? '') &&
     (a.customer?.id.toLowerCase() ?? '') === (b.customer?.id.toLowerCase() ?? '') &&
     sameLines(a.lines, b.lines)

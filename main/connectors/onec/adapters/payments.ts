@@ -11,7 +11,7 @@ import { ChangeFeed, type FeedSource, type FetchedRecord, type ScanEntry, type S
 import type { ODataRow } from '../client';
 import { EMPTY_GUID, naiveToIso, refOrNull, toBool, toMoney, toStr } from '../convert';
 import { OnecReadOnlyError } from '../errors';
-import { setProperties, tabularProperties } from '../metadata';
+import { publishedOnly, tabularProperties } from '../metadata';
 import { DEFAULTS, type OnecContext } from '../options';
 import { castLiteral, guidLiteral } from '../query';
 import { fetchByIds, missingIds } from '../reads';
@@ -56,11 +56,9 @@ export class OnecPaymentAdapter implements EntityAdapter<'payment'>, FeedSource<
   }
 
   private select(k: KindSpec): string[] {
-    const props = setProperties(this.ctx.model, k.set);
-    const fields = [k.order, k.basis, k.basis ? `${k.basis}_Type` : undefined, k.company, k.amount, ...k.extra].filter((f): f is string => !!f && (props?.has(f) ?? false));
     const r = this.ctx.names.receipt;
-    const lineOrder = this.hasLineOrder(k) ? [`${r.lines}/${r.lineOrder}`] : [];
-    return ['Ref_Key', 'DataVersion', 'DeletionMark', 'Number', 'Date', 'Posted', ...fields, ...lineOrder];
+    const lineOrder = k.kind === 'receipt' ? `${r.lines}/${r.lineOrder}` : undefined;
+    return publishedOnly(this.ctx.model, k.set, ['Ref_Key', 'DataVersion', 'DeletionMark', 'Number', 'Date', 'Posted', k.order, k.basis, k.basis && `${k.basis}_Type`, k.company, k.amount, ...k.extra, lineOrder]);
   }
 
   /** Receipt lines carry their own ЗаказПокупателя (ref §2.6), when that column is published. */

@@ -7,6 +7,7 @@ import { isoToNaive, refOrNull, toStr } from '../convert';
 import { OnecError } from '../errors';
 import type { OnecContext } from '../options';
 import { castLiteral, datetimeLiteral, guidLiteral, stringLiteral } from '../query';
+import { publishedOnly } from '../metadata';
 import { listBatches, mapLimit } from '../reads';
 
 export interface NameParts {
@@ -24,27 +25,38 @@ export class PersonNames {
 
   private select(): string[] {
     const n = this.n;
-    return ['Period', n.person, `${n.person}_Type`, n.lastName, n.firstName, n.middleName];
+    return publishedOnly(this.ctx.model, n.set, ['Period', n.person, `${n.person}_Type`, n.lastName, n.firstName, n.middleName]);
   }
 
-  private latest(rows: ODataRow[]): Map<string, NameParts> {
+  private latest(rows: ODataRow[], best = new Map<string, { period: string; parts: NameParts }>(), keep?: (id: string) => boolean): Map<string, { period: string; parts: NameParts }> {
     const n = this.n;
-    const best = new Map<string, { period: string; parts: NameParts }>();
     for (const r of rows) {
       const id = refOrNull(r[n.person]);
-      if (!id || !toStr(r[`${n.person}_Type`]).endsWith(this.ctx.names.person.set)) continue;
+      if (!id || (keep && !keep(id)) || !toStr(r[`${n.person}_Type`]).endsWith(this.ctx.names.person.set)) continue;
       const period = toStr(r.Period);
       const prev = best.get(id);
       if (prev && prev.period >= period) continue;
       best.set(id, { period, parts: { lastName: toStr(r[n.lastName]).trim(), firstName: toStr(r[n.firstName]).trim(), middleName: toStr(r[n.middleName]).trim() } });
     }
-    return new Map([...best].map(([id, v]) => [id, v.parts]));
+    return best;
   }
 
-  /** Every record, paged on the register's key (registers have no Ref_Key to order by). */
-  async all(): Promise<Map<string, NameParts>> {
-    const rows = await this.ctx.client.all(this.n.set, { select: this.select(), orderby: `Period, ${this.n.person}`, pageSize: this.ctx.options.keyPageSize ?? 5000 });
-    return this.latest(rows);
+  private static parts(best: Map<string, { period: string; parts: NameParts }>): Map<string, NameParts> {
+    const out = new Map<string, NameParts>();
+    for (const [id, v] of best) out.set(id, v.parts);
+    return out;
+  }
+
+  /**
+   * Every record, paged on the register's key (registers have no Ref_Key to order by), folded page by page;
+   * `keep` limits the result to some persons (the register is read whole either way).
+   */
+  async all(keep?: (id: string) => boolean): Promise<Map<string, NameParts>> {
+    const best = new Map<string, { period: string; parts: NameParts }>();
+    for await (const page of this.ctx.client.pages(this.n.set, { select: this.select(), orderby: `Period, ${this.n.person}`, pageSize: this.ctx.options.keyPageSize ?? 5000 })) {
+      this.latest(page, best, keep);
+    }
+    return PersonNames.parts(best);
   }
 
   /** Name parts of some persons, 10 per request (a composite condition with cast is long in a URL). */
@@ -56,7 +68,7 @@ export class PersonNames {
       top: 1000,
     });
     const pages = await mapLimit(listBatches(ids, 10, query), 3, (batch) => this.ctx.client.list(this.n.set, query(batch)));
-    return this.latest(pages.flat());
+    return PersonNames.parts(this.latest(pages.flat()));
   }
 
   /** Writes today's record (POST; when today's already exists — PATCH it by its full key, ref §1.6). */

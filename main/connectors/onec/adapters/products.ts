@@ -12,10 +12,10 @@ import type { ODataRow } from '../client';
 import { isoToNaive, refOrNull, toBool, toMoney, toStr } from '../convert';
 import { OnecConcurrencyError, OnecError, OnecMappingError, OnecWriteMismatchError } from '../errors';
 import { hasMarker, markerText, withMarker } from '../marker';
-import { setProperties } from '../metadata';
+import { isPublished, publishedBody, publishedOnly, setProperties } from '../metadata';
 import { DEFAULTS, type OnecContext } from '../options';
 import { castLiteral, guidLiteral, stringLiteral } from '../query';
-import { chunk, fetchByIds, listBatches, mapLimit, missingIds, scanRows } from '../reads';
+import { chunk, fetchByIds, listBatches, mapLimit, missingIds, scanRows, STABLE_ORDER } from '../reads';
 import type { ReferenceCache } from '../reference';
 import { composeVersion, dataVersionOf, digest } from '../version';
 import { SafeWriter } from '../writer';
@@ -39,7 +39,7 @@ export class OnecProductAdapter implements EntityAdapter<'product'>, FeedSource<
     private readonly refs: ReferenceCache,
   ) {
     this.feed = new ChangeFeed(this, ctx.snapshots, { pageSize: ctx.options.pageSize, now: () => ctx.now().getTime() });
-    this.writer = new SafeWriter(ctx.client);
+    this.writer = new SafeWriter(ctx.client, () => ctx.model);
   }
 
   private get n() {
@@ -56,7 +56,7 @@ export class OnecProductAdapter implements EntityAdapter<'product'>, FeedSource<
 
   private select(): string[] {
     const n = this.n;
-    return ['Ref_Key', 'DataVersion', 'DeletionMark', 'Description', n.fullName, n.article, n.unit, n.vat, n.productType];
+    return publishedOnly(this.ctx.model, this.set, ['Ref_Key', 'DataVersion', 'DeletionMark', 'Description', n.fullName, n.article, n.unit, n.vat, n.productType]);
   }
 
   // ---------- prices and barcodes ----------
@@ -75,7 +75,7 @@ export class OnecProductAdapter implements EntityAdapter<'product'>, FeedSource<
     // can have several. The product's price is the one without a characteristic; without one, the variants'
     // price when they all agree; otherwise none (never an arbitrary variant's price).
     const withVariants = setProperties(this.ctx.model, p.sliceSet)?.has(p.characteristic) ?? false;
-    const select = [p.product, p.price, ...(withVariants ? [p.characteristic] : [])];
+    const select = publishedOnly(this.ctx.model, p.sliceSet, [p.product, p.price, withVariants && p.characteristic]);
     const own = new Map<string, number>();
     const variants = new Map<string, Set<number>>();
     const take = (rows: ODataRow[]): void => {
@@ -103,7 +103,7 @@ export class OnecProductAdapter implements EntityAdapter<'product'>, FeedSource<
 
   private async readBarcodes(ids?: readonly string[]): Promise<Map<string, string[]>> {
     const b = this.ctx.names.barcode;
-    const select = [b.barcode, b.owner, `${b.owner}_Type`];
+    const select = publishedOnly(this.ctx.model, b.set, [b.barcode, b.owner, `${b.owner}_Type`]);
     let rows: ODataRow[];
     if (!ids) {
       rows = await this.ctx.client.all(b.set, {
@@ -163,10 +163,12 @@ export class OnecProductAdapter implements EntityAdapter<'product'>, FeedSource<
     return this.build(rows, extras);
   }
 
-  async fetchAll(): Promise<Map<string, FetchedRecord<Product>>> {
-    const rows = await scanRows(this.ctx.client, this.set, this.select(), this.filter(), 1000);
+  /** Initial load: everything in big pages, read lazily and converted page by page (see ChangeFeed). */
+  async *readAll(): AsyncGenerator<FetchedRecord<Product>[]> {
     const extras = this.lastExtras ?? (await this.extrasFor());
-    return this.build(new Map(rows.map((r) => [toStr(r.Ref_Key).toLowerCase(), r])), extras);
+    for await (const page of this.ctx.client.pages(this.set, { select: this.select(), filter: this.filter(), orderby: STABLE_ORDER, pageSize: 1000 })) {
+      yield [...(await this.build(new Map(page.map((r) => [toStr(r.Ref_Key).toLowerCase(), r])), extras)).values()];
+    }
   }
 
   confirmGone(ids: string[]): Promise<string[]> {
@@ -241,14 +243,15 @@ export class OnecProductAdapter implements EntityAdapter<'product'>, FeedSource<
   private async header(data: Product, currentType?: string): Promise<ODataRow> {
     const n = this.n;
     const type = data.isService ? n.productTypeService : currentType && currentType !== n.productTypeService ? currentType : n.productTypeGoods;
-    return {
+    // Unpublished optional fields are not written (and so never count as a change).
+    return publishedBody(this.ctx.model, this.set, {
       Description: data.name.trim(),
       [n.fullName]: (data.fullName ?? data.name).trim(),
       [n.article]: (data.article ?? '').trim(),
       [n.unit]: await this.unitId(data.unit),
       [n.vat]: vatToOnec(data.vatRate, this.ctx.names),
       [n.productType]: type,
-    };
+    });
   }
 
   async create(data: Product, options: WriteOptions): Promise<SourceRecord<Product>> {
@@ -323,7 +326,8 @@ export class OnecProductAdapter implements EntityAdapter<'product'>, FeedSource<
     const opMarker = operationId ? `{op:${operationId}}` : '';
     let docId: string | null = null;
     let posted = false;
-    if (opMarker) {
+    // Without a published Комментарий there is no marker to find: a retry may post a second, identical document.
+    if (opMarker && isPublished(this.ctx.model, d.set, d.comment)) {
       const found = await this.ctx.client.list(d.set, { select: ['Ref_Key', 'Posted', d.comment], filter: `substringof(${stringLiteral(opMarker)}, ${d.comment})`, top: 5 });
       const hit = found.find((r) => toStr(r[d.comment]).includes(opMarker));
       if (hit) {
