@@ -79,6 +79,14 @@ describe('cli', () => {
     expect(report.bitrix24.code).toBe('UNREACHABLE');
   });
 
+  it('check: a broken settings file still gives one JSON answer on stdout (exit 2)', async () => {
+    const dataDir = tmpDir();
+    fs.writeFileSync(path.join(dataDir, 'settings.json'), 'not json');
+    const c = capture();
+    expect(await runCli(['check', '--json', '--data-dir', dataDir], {}, c.io)).toBe(EXIT.CONFIG_OR_CONNECTION);
+    expect(JSON.parse(c.out.join(''))).toMatchObject({ ok: false, exitCode: 2, error: { code: 'CONFIG', message: expect.stringMatching(/повреждён/) } });
+  });
+
   it('runs as `npm run cli` from the project root without a build step', () => {
     const r = spawnSync('npm', ['run', '--silent', 'cli', '--', '--version', '--json'], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' });
     expect(r.status).toBe(0);

@@ -11,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import { createCore } from './core';
 import { AppError } from './core/errors';
+import { redactPatterns } from './core/redact';
 import { FEATURE_MESSAGES } from './core/services/features';
 import { defaultDataDir } from './core/paths';
 import { APP_NAME, APP_VERSION } from './core/version';
@@ -49,6 +50,15 @@ const defaultIo: Io = {
 function notAvailable(json: boolean, io: Io, what: string, message: string): number {
   if (json) io.out(JSON.stringify({ ok: false, error: { code: 'NOT_AVAILABLE', message: `${what}: ${message}` } }));
   else io.err(`${what} пока недоступна в этой версии программы. ${message}`);
+  return EXIT.CONFIG_OR_CONNECTION;
+}
+
+function commandFailed(json: boolean, io: Io, e: unknown, redact: (text: string) => string): number {
+  const error = e instanceof AppError
+    ? { code: e.code, message: redact(e.userMessage) }
+    : { code: 'INTERNAL', message: `Непредвиденная ошибка: ${redact(e instanceof Error ? e.message : String(e))}` };
+  if (json) io.out(JSON.stringify({ ok: false, exitCode: EXIT.CONFIG_OR_CONNECTION, error }));
+  else io.err(error.message);
   return EXIT.CONFIG_OR_CONNECTION;
 }
 
@@ -101,6 +111,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const code = failed ? EXIT.CONFIG_OR_CONNECTION : EXIT.OK;
         io.out(json ? JSON.stringify({ ok: !failed, exitCode: code, report }) : formatCheckReport(report));
         return code;
+      } catch (e) {
+        // A broken settings file or a connector that throws: still one answer (JSON with --json), never a secret.
+        return commandFailed(json, io, e, (t) => core.redactor.redact(t));
       } finally {
         core.close();
       }
@@ -144,7 +157,7 @@ async function main(): Promise<void> {
   try {
     process.exitCode = await runCli(process.argv.slice(2));
   } catch (e) {
-    const message = e instanceof AppError ? e.userMessage : `Непредвиденная ошибка: ${(e as Error).message}`;
+    const message = e instanceof AppError ? e.userMessage : `Непредвиденная ошибка: ${redactPatterns(e instanceof Error ? e.message : String(e))}`;
     process.stderr.write(`${message}\n`);
     process.exitCode = EXIT.CONFIG_OR_CONNECTION;
   }

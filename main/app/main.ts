@@ -3,7 +3,7 @@
  * the tray, IPC wiring and safeStorage. Everything else is the same core the CLI and headless mode use.
  */
 import path from 'node:path';
-import { app, BrowserWindow, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, session, type IpcMainInvokeEvent } from 'electron';
 import { createCore, type Core } from '../core';
 import { APP_FOLDER_NAME, defaultDataDir } from '../core/paths';
 import { CSP } from '../server/static';
@@ -11,6 +11,7 @@ import { forwardEvents, registerIpc } from './ipc';
 import { createSafeSecretStore } from './secrets';
 import { createElectronSettingsStore } from './settings';
 import { AppTray, type TrayState } from './tray';
+import { isTrustedSender, lockDownContents } from './window-policy';
 
 const here = __dirname;
 const rendererIndex = path.join(here, '..', 'renderer', 'index.html');
@@ -23,8 +24,7 @@ let tray: AppTray | null = null;
 let quitting = false;
 
 function trustedSender(e: IpcMainInvokeEvent): boolean {
-  const url = e.senderFrame?.url ?? '';
-  return win !== null && e.sender === win.webContents && url.startsWith('file://');
+  return isTrustedSender(e, win && !win.isDestroyed() ? win.webContents : null);
 }
 
 function createWindow(): BrowserWindow {
@@ -35,8 +35,7 @@ function createWindow(): BrowserWindow {
     show: false,
     webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: preloadPath },
   });
-  w.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  w.webContents.on('will-navigate', (event) => event.preventDefault());
+  lockDownContents(w.webContents);
   w.on('close', (event) => {
     // Closing the window keeps the app (and auto-sync) running in the tray.
     if (!quitting) {
@@ -78,14 +77,14 @@ async function start(): Promise<void> {
   tray = new AppTray(iconPath, {
     open: showWindow,
     runNow: () => void c.api.exchange.run().catch((e: Error) => c.log.warn(e.message)),
-    setAutoSync: (enabled) => void c.api.exchange.setAutoSync({ enabled }),
+    setAutoSync: (enabled) => void c.api.exchange.setAutoSync({ enabled }).catch((e: Error) => c.log.warn(e.message)),
     quit: () => {
       quitting = true;
       app.quit();
     },
   });
   tray.show(await trayState(c));
-  c.events.on('exchange.status', () => void trayState(c).then((s) => tray?.update(s)));
+  c.events.on('exchange.status', () => void trayState(c).then((s) => tray?.update(s)).catch((e: Error) => c.log.warn(e.message)));
   showWindow();
 }
 
@@ -104,5 +103,9 @@ if (!app.requestSingleInstanceLock()) {
     tray?.destroy();
     core?.close();
   });
-  void app.whenReady().then(start);
+  // A failed start (no OS encryption, a broken settings file) must say so and quit, not leave an invisible process.
+  void app.whenReady().then(start).catch((e: unknown) => {
+    dialog.showErrorBox('Программа обмена не запущена', e instanceof Error ? e.message : String(e));
+    app.exit(1);
+  });
 }

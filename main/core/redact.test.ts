@@ -15,6 +15,20 @@ describe('Redactor', () => {
     expect(redactPatterns('/rest/profile?auth=tok123&x=1')).toBe('/rest/profile?auth=***&x=1');
   });
 
+  it('removes a secret that contains another one whole, whatever the order they were registered in', () => {
+    const r = new Redactor();
+    r.add('abcd');
+    r.add('XYZ-abcd-QRS-long-refresh-token');
+    expect(r.redact('token=XYZ-abcd-QRS-long-refresh-token; pass=abcd')).toBe('token=***; pass=***');
+  });
+
+  it('removes a secret as it reads inside JSON text', () => {
+    const r = new Redactor();
+    r.add('pa"ss\\wo\nrd');
+    const json = JSON.stringify({ config: { auth: { password: 'pa"ss\\wo\nrd' } } });
+    expect(r.redact(json)).toBe('{"config":{"auth":{"password":"***"}}}');
+  });
+
   it('ignores very short values so ordinary text is not mangled', () => {
     const r = new Redactor();
     r.add('ab');

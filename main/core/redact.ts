@@ -4,20 +4,40 @@
  */
 export class Redactor {
   private secrets = new Set<string>();
+  /** Longest first, so a secret that contains another is removed whole, not around the shorter one. */
+  private ordered: string[] = [];
 
   /** Registers a value that must never appear in output (e.g. the 1С password). Short values are ignored to avoid mangling text. */
   add(value: string | null | undefined): void {
-    if (value && value.length >= 4) this.secrets.add(value);
+    if (!value || value.length < 4 || this.secrets.has(value)) return;
+    this.secrets.add(value);
+    this.ordered = [...this.secrets].sort((a, b) => b.length - a.length);
   }
 
   redact(text: string): string {
     let out = text;
-    for (const s of this.secrets) {
-      if (out.includes(s)) out = out.split(s).join('***');
-      const encoded = encodeURIComponent(s);
-      if (encoded !== s && out.includes(encoded)) out = out.split(encoded).join('***');
+    for (const s of this.ordered) {
+      // As is, URL-encoded, and as it reads inside JSON text (quotes, backslashes and control characters escaped).
+      for (const form of new Set([s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1)])) {
+        if (out.includes(form)) out = out.split(form).join('***');
+      }
     }
     return redactPatterns(out);
+  }
+
+  /**
+   * Redacts every string inside a JSON-like value. Redacting its JSON text instead would miss secrets that JSON
+   * escapes (a password with a quote or a backslash) and could break the JSON when a secret spans a delimiter.
+   */
+  redactDeep<T>(value: T): T {
+    if (typeof value === 'string') return this.redact(value) as T;
+    if (Array.isArray(value)) return value.map((v: unknown) => this.redactDeep(v)) as T;
+    if (value && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[k] = this.redactDeep(v);
+      return out as T;
+    }
+    return value;
   }
 }
 

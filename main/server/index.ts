@@ -12,7 +12,7 @@ import { fail, type Result } from '../../shared/result';
 import { createCore, type Core, type CoreOptions } from '../core';
 import { dispatch } from '../core/dispatch';
 import { RequestGuard, isLoopbackHost, newToken } from './security';
-import { securityHeaders, serveStatic } from './static';
+import { headlessCsp, securityHeaders, serveStatic } from './static';
 
 export interface HeadlessOptions extends Omit<CoreOptions, 'mode' | 'dataDir'> {
   dataDir: string;
@@ -35,6 +35,8 @@ export interface HeadlessServer {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** The event socket only sends; a client has nothing to say beyond control frames. */
+const MAX_WS_PAYLOAD = 4 * 1024;
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_RENDERER_DIR = path.resolve(here, '../../dist/renderer');
 
@@ -70,6 +72,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
   const guard = new RequestGuard(token);
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   const log = core.log.child('server');
+  let port = 0;
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -90,7 +93,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
         res.writeHead(405).end();
         return;
       }
-      serveStatic(rendererDir, url, res);
+      serveStatic(rendererDir, url, res, headlessCsp(port));
       return;
     }
     if (!guard.originAllowed(req, false)) {
@@ -125,6 +128,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
 
   const wss = new WebSocketServer({
     noServer: true,
+    maxPayload: MAX_WS_PAYLOAD,
     handleProtocols: (protocols) => guard.protocolValid(protocols),
   });
   const sockets = new Set<WebSocket>();
@@ -144,6 +148,11 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
+      // A malformed or oversized frame makes ws emit 'error'; without a listener that would kill the process.
+      ws.on('error', () => {
+        sockets.delete(ws);
+        ws.terminate();
+      });
     });
   });
 
@@ -152,7 +161,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  port = typeof address === 'object' && address ? address.port : 0;
   guard.setPort(port);
   const hostPart = host === '::1' ? '[::1]' : host;
   const url = `http://${hostPart}:${port}/`;

@@ -133,6 +133,75 @@ describe('headless server guards', () => {
     expect(mode).toBe(0o600);
   });
 
+  it('survives a malformed frame on the event socket and refuses oversized messages', async () => {
+    const s = await start();
+    const open = async () => {
+      const ws = new WebSocket(`ws://127.0.0.1:${s.port}/api/events`, [`onec-b24.${s.token}`], { origin: `http://127.0.0.1:${s.port}` });
+      await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
+      return ws;
+    };
+    // A masked frame with the reserved opcode 3: the server's ws emits 'error', which must not kill the process.
+    const bad = await open();
+    const badClosed = new Promise<void>((resolve) => bad.on('close', () => resolve()));
+    bad.on('error', () => undefined);
+    (bad as unknown as { _socket: { write(b: Buffer): void } })._socket.write(Buffer.from([0x83, 0x80, 1, 2, 3, 4]));
+    await badClosed;
+    // The socket only sends events: a big message from the client is refused (1009), not buffered.
+    const big = await open();
+    big.on('error', () => undefined);
+    const code = new Promise<number>((resolve) => big.on('close', (c) => resolve(c)));
+    big.send('x'.repeat(64 * 1024));
+    expect(await code).toBe(1009);
+    expect((await call(s, 'settings.info', [])).body.ok).toBe(true);
+  });
+
+  it('keeps a password with quotes and backslashes out of the check report', async () => {
+    const s = await start();
+    const tricky = 'pa"ss\\wo\'rd-1С';
+    await call(s, 'connections.save', [{ onec: { url: 'http://srv/retail/odata/standard.odata', user: 'admin', password: tricky }, bitrix24: { authMode: 'webhook' } }]);
+    const check = await call(s, 'connections.check', [{ target: 'onec' }]);
+    const report = check.body.value as { onec: { message: string } };
+    expect(report.onec.message).toBe('401 for admin:***');
+    const logs = await call(s, 'logs.list', [{ limit: 100 }]);
+    expect(JSON.stringify(logs.body)).not.toContain(JSON.stringify(tricky).slice(1, -1));
+  });
+
+  it('never shows more than the portal for a webhook address of an unexpected shape', async () => {
+    const s = await start();
+    const shapes: Array<[string, string]> = [
+      ['https://shop.bitrix24.ru/rest/zzkey12345/', 'https://shop.bitrix24.ru/••••••'],
+      ['https://shop.bitrix24.ru/rest/1/zzkey12345/profile.json', 'https://shop.bitrix24.ru/••••••'],
+      ['https://shop.bitrix24.ru/rest/1/zzkey12345/?auth=zzkey12345', 'https://shop.bitrix24.ru/••••••'],
+      ['https://user:zzkey12345@shop.bitrix24.ru/rest/1/zzkey12345/', 'https://shop.bitrix24.ru/rest/1/••••••/'],
+      ['not a url zzkey12345', '••••••'],
+    ];
+    for (const [hook, masked] of shapes) {
+      const saved = await call(s, 'connections.save', [{ onec: { url: '', user: '' }, bitrix24: { authMode: 'webhook', webhookUrl: hook } }]);
+      expect(JSON.stringify(saved.body)).not.toContain('zzkey12345');
+      expect(saved.body.value).toMatchObject({ bitrix24: { webhookUrl: { set: true, masked } } });
+    }
+  });
+
+  it('keeps credentials typed into an address out of the settings file', async () => {
+    const s = await start();
+    const withCreds = await call(s, 'connections.save', [{ onec: { url: 'http://admin:UrlPass9@srv/retail/odata/standard.odata', user: 'admin' }, bitrix24: { authMode: 'webhook' } }]);
+    expect(withCreds.body).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(withCreds.body.error?.message).not.toContain('UrlPass9');
+    const portal = await call(s, 'connections.save', [{ onec: { url: '', user: '' }, bitrix24: { authMode: 'oauth', portalUrl: 'https://shop.bitrix24.ru/rest/1/zzportalkey/' } }]);
+    expect(portal.body.value).toMatchObject({ bitrix24: { portalUrl: 'https://shop.bitrix24.ru' } });
+    const settingsText = fs.readFileSync(path.join(s.core.dataDir, 'settings.json'), 'utf8');
+    expect(settingsText).not.toContain('UrlPass9');
+    expect(settingsText).not.toContain('zzportalkey');
+  });
+
+  it('does not show credentials of an address set by ONEC_ODATA_URL', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'headless-'));
+    server = await startHeadless({ dataDir, port: 0, env: { ONEC_ODATA_URL: 'http://admin:EnvUrlPass7@srv/retail/odata/standard.odata' }, rendererDir: path.join(dataDir, 'no-renderer') });
+    const view = await call(server, 'connections.get', []);
+    expect(view.body.value).toMatchObject({ onec: { url: 'http://***:***@srv/retail/odata/standard.odata' }, overriddenByEnv: ['onec.url'] });
+    expect(JSON.stringify(view.body)).not.toContain('EnvUrlPass7');
+  });
+
   it('says honestly that the exchange is not available yet', async () => {
     const s = await start();
     const run = await call(s, 'exchange.run', [{ dryRun: true }]);
@@ -152,10 +221,24 @@ describe('headless server static files', () => {
     const index = await fetch(server.url);
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
+    // The page may reach this server's socket only, not any port on the machine.
+    expect(index.headers.get('content-security-policy')).toContain(`ws://127.0.0.1:${server.port} `);
+    expect(index.headers.get('content-security-policy')).not.toContain(':*');
     const traversal = await fetch(`${server.url}..%2fsecret.txt`);
     expect(await traversal.text()).not.toContain('do not serve');
     const malformed = await fetch(`${server.url}%E0%A4%A`);
     expect(malformed.status).toBe(400);
     expect((await fetch(server.url)).status).toBe(200);
+  });
+
+  it('does not crash when a file cannot be read (index.html is a folder, e.g. mid-rebuild)', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'headless-static-'));
+    const rendererDir = path.join(dataDir, 'renderer');
+    fs.mkdirSync(path.join(rendererDir, 'index.html'), { recursive: true });
+    server = await startHeadless({ dataDir, port: 0, env: {}, rendererDir });
+    expect((await fetch(server.url)).status).toBe(503);
+    expect((await fetch(`${server.url}app.js`)).status).toBe(503);
+    const info = await call(server, 'settings.info', []);
+    expect(info.body.ok).toBe(true);
   });
 });
