@@ -1,20 +1,17 @@
 // Products, deals (rows, funnels, stages) and payments against the portal simulator.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startBitrix24Simulator, type Bitrix24Sim } from '../../../../e2e/simulators/bitrix24';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Bitrix24Sim } from '../../../../e2e/simulators/bitrix24';
 import type { Order, Payment, Product } from '../../../../shared/domain';
 import { createBitrix24Adapters } from '../index';
-import { simClient } from '../testing/sim';
+import { simClient, useSimulator } from '../testing/sim';
 import { listDealCategories, listDealStages } from './stages';
 
 const SCALE = 0.01;
+const useSim = useSimulator(SCALE);
 let sim: Bitrix24Sim;
-beforeAll(async () => {
-  sim = await startBitrix24Simulator({ timeScale: SCALE });
+beforeEach(() => {
+  sim = useSim();
 });
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => sim.control.reset());
 
 const adapters = () => createBitrix24Adapters(simClient(sim, SCALE), { payment: { paySystems: { cash: 1, card: 2 } }, changes: { overlapSec: 60, deletionScanIntervalMs: 3_600_000, pageSize: 500 } });
 

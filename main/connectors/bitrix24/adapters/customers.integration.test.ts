@@ -1,20 +1,17 @@
 // Customers adapter against the portal simulator.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startBitrix24Simulator, type Bitrix24Sim } from '../../../../e2e/simulators/bitrix24';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Bitrix24Sim } from '../../../../e2e/simulators/bitrix24';
 import type { Customer } from '../../../../shared/domain';
-import { simContext } from '../testing/sim';
+import { simContext, useSimulator } from '../testing/sim';
 import { Bitrix24CustomerAdapter } from './customers';
 import { planMultifield } from './multifield';
 
 const SCALE = 0.01;
+const useSim = useSimulator(SCALE);
 let sim: Bitrix24Sim;
-beforeAll(async () => {
-  sim = await startBitrix24Simulator({ timeScale: SCALE });
+beforeEach(() => {
+  sim = useSim();
 });
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => sim.control.reset());
 
 const person = (over: Partial<Customer> = {}): Customer => ({
   kind: 'person', fullName: 'Иванова Анна Петровна', lastName: 'Иванова', firstName: 'Анна', middleName: 'Петровна',

@@ -1,5 +1,6 @@
 /** Test helper: a client + adapter context wired to a running portal simulator (fast retries, scaled windows). */
-import type { Bitrix24Sim } from '../../../../e2e/simulators/bitrix24';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startBitrix24Simulator, type Bitrix24Sim } from '../../../../e2e/simulators/bitrix24';
 import { AdapterContext } from '../adapters/context';
 import type { Bitrix24AdapterOptions } from '../adapters/options';
 import type { Bitrix24Client } from '../client';
@@ -17,4 +18,23 @@ export function simClient(sim: Bitrix24Sim, timeScale: number, deps: Bitrix24Cli
 
 export function simContext(sim: Bitrix24Sim, timeScale: number, options: Partial<Bitrix24AdapterOptions> = {}, deps: Bitrix24ClientDeps = {}): AdapterContext {
   return new AdapterContext(simClient(sim, timeScale, deps), { changes: { overlapSec: 60, deletionScanIntervalMs: 0, pageSize: 500 }, ...options });
+}
+
+/**
+ * Starts one time-scaled simulator for the test file, resets it before each test and closes it at the end.
+ * Returns a getter, since the simulator exists only once `beforeAll` has run.
+ */
+export function useSimulator(timeScale: number): () => Bitrix24Sim {
+  let sim: Bitrix24Sim | null = null;
+  beforeAll(async () => {
+    sim = await startBitrix24Simulator({ timeScale });
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+  beforeEach(() => sim?.control.reset());
+  return () => {
+    if (!sim) throw new Error('simulator not started');
+    return sim;
+  };
 }
